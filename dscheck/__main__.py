@@ -1,0 +1,5 @@
+"""Run dscheck as `python -m dscheck`."""
+
+from dscheck.cli import main
+
+main()

@@ -1,0 +1,433 @@
+"""Read a catalogue file into Claim objects, naming file:line:column for every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import math
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from dscheck.catalogue.interface import (
+    Article,
+    Catalogue,
+    CatalogueError,
+    Claim,
+    ClaimId,
+    Location,
+    Problem,
+)
+from dscheck.catalogue.metrics import COMMON, FIELDS
+from dscheck.catalogue.precision import half_unit
+
+DEFAULT_TIMEZONE = "America/New_York"
+MAX_BYTES = 64 * 1024 * 1024  # a catalogue larger than this is a mistake, not a catalogue
+MAX_NODES = 5_000_000  # bounds alias expansion ("billion laughs")
+MAX_DEPTH = 64
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALARS = yaml.constructor.SafeConstructor()
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+}
+
+
+def load(path: str | Path) -> Catalogue:
+    """Load and validate the catalogue at `path`."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _error(name, 1, 1, f"the file is {size:,} bytes; a catalogue may be at most {MAX_BYTES:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _error(name, 1, 1, "no such file; pass the path of a catalogue such as claims.yaml") from None
+    except IsADirectoryError:
+        raise _error(name, 1, 1, "is a folder, not a catalogue file") from None
+    except OSError as exc:
+        raise _error(name, 1, 1, f"cannot read the file: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _error(name, line, column, "the file is not UTF-8 text") from None
+    return loads(text, name)
+
+
+def loads(text: str, name: str = "<catalogue>") -> Catalogue:
+    """Validate catalogue text; `name` is used in the locations of problems."""
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise _error(name, line, 1, "the file holds binary data (a NUL byte), not YAML text")
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise _error(name, *where, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise _error(name, 1, 1, f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise _error(name, 1, 1, "the YAML is nested too deeply") from None
+    if root is None:
+        raise _error(name, 1, 1, 'the file is empty; a catalogue starts with "dscheck: 1"')
+    tree = _Tree(name)
+    data = tree.convert(root, ())
+    _check_schema(data, tree)
+    return _build(data, tree)
+
+
+def _error(name: str, line: int, column: int, message: str) -> CatalogueError:
+    return CatalogueError([Problem(Location(name, line, column), message)])
+
+
+class _Tree:
+    """Plain data from YAML nodes, remembering where each value and key stood and how it was written."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.where: dict[tuple, Location] = {}
+        self.key_where: dict[tuple, Location] = {}
+        self.text: dict[tuple, str] = {}
+        self._nodes = 0
+        self._stack: set[int] = set()
+
+    def at(self, path: tuple, key: bool = False) -> Location:
+        """The location of the value at `path` (or of its key), else of the nearest enclosing value."""
+        table = self.key_where if key else self.where
+        while path not in table and path:
+            path = path[:-1]
+            table = self.where
+        return table.get(path, Location(self.name, 1, 1))
+
+    def _loc(self, node: yaml.Node) -> Location:
+        return Location(self.name, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def convert(self, node: yaml.Node, path: tuple) -> Any:
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise CatalogueError([Problem(self._loc(node), "too many values (an alias expanding without end?)")])
+        if len(path) > MAX_DEPTH:
+            raise CatalogueError([Problem(self._loc(node), "the YAML is nested too deeply")])
+        self.where[path] = self._loc(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if id(node) in self._stack:
+            raise CatalogueError([Problem(self._loc(node), "an alias refers to itself")])
+        self._stack.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self._stack.discard(id(node))
+
+    def _scalar(self, node: yaml.ScalarNode, path: tuple) -> Any:
+        self.text[path] = node.value
+        if node.tag not in _PLAIN_TAGS:
+            raise CatalogueError([Problem(self._loc(node), f"unsupported YAML tag {node.tag!r}")])
+        # Dates and clock times stay as written: YAML 1.1 reads 10:00 as the number 600.
+        if node.tag == "tag:yaml.org,2002:timestamp" or (
+            node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and ":" in node.value
+        ):
+            return node.value
+        try:
+            return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+        except (ValueError, OverflowError):
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple) -> dict:
+        try:
+            _SCALARS.flatten_mapping(node)
+        except yaml.MarkedYAMLError as exc:
+            raise CatalogueError([Problem(self._loc(node), f"bad merge key: {exc.problem}")]) from None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise CatalogueError([Problem(self._loc(key_node), "a key must be plain text")])
+            key = key_node.value
+            if key in result:
+                first = self.key_where[path + (key,)]
+                raise CatalogueError(
+                    [Problem(self._loc(key_node), f'duplicate key "{key}" (first at line {first.line})')]
+                )
+            self.key_where[path + (key,)] = self._loc(key_node)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+
+@cache
+def _schema() -> dict:
+    return json.loads(resources.files("dscheck.catalogue").joinpath("schema.json").read_text("utf-8"))
+
+
+@cache
+def _validator():
+    import fastjsonschema  # compiled once, on first use
+
+    return fastjsonschema.compile(_schema())
+
+
+def _check_schema(data: Any, tree: _Tree) -> None:
+    import fastjsonschema
+
+    try:
+        _validator()(data)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        path = tuple(int(p) if p.isdigit() else p for p in exc.path[1:])
+        location, message = _explain(exc, path, data, tree)
+        raise CatalogueError([Problem(location, message)]) from None
+
+
+def _schema_at(path: tuple) -> dict:
+    """The part of the schema that describes the value at `path`."""
+    schema = _schema()
+    node = schema
+    for step in path:
+        if "$ref" in node:
+            node = schema["definitions"][node["$ref"].rsplit("/", 1)[1]]
+        if isinstance(step, int):
+            node = node.get("items", {})
+        else:
+            props = node.get("properties", {})
+            node = props[step] if step in props else node.get("additionalProperties") or {}
+    if "$ref" in node:
+        node = schema["definitions"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+def _what(path: tuple) -> str:
+    named = [p for p in path if isinstance(p, str)]
+    return f'"{named[-1]}"' if named else "the catalogue"
+
+
+def _explain(exc, path: tuple, data: Any, tree: _Tree) -> tuple[Location, str]:
+    rule, definition, value = exc.rule, exc.rule_definition, exc.value
+    if path and path[0] == "articles" and len(path) == 2 and rule == "pattern":
+        return tree.at(path, key=True), f'article id "{path[1]}" must be lowercase letters, digits and hyphens'
+    if rule == "additionalProperties":
+        known = _schema_at(path).get("properties", {})
+        unknown = [k for k in value if k not in known]
+        key = unknown[0] if unknown else "?"
+        where = "claim" if len(path) == 2 and path[0] == "claims" else _what(path)
+        return tree.at(path + (key,), key=True), f'unknown field "{key}" in {where}{_suggest(key, known)}'
+    if rule == "required":
+        missing = [k for k in definition if k not in value]
+        return tree.at(path), f'missing field "{missing[0]}"'
+    if rule == "type":
+        kinds = definition if isinstance(definition, list) else [definition]
+        wanted = " or ".join(_TYPE_NAMES.get(k, k) for k in kinds)
+        return tree.at(path), f"{_what(path)} must be {wanted}, not {_show(value, tree.text.get(path))}"
+    if rule == "enum":
+        choices = ", ".join(str(c) for c in definition)
+        hint = _suggest(str(value), [str(c) for c in definition])
+        return tree.at(path), f"{_what(path)} must be one of {choices}, not {_show(value, tree.text.get(path))}{hint}"
+    if rule == "const":
+        return tree.at(path), f"{_what(path)} must be {json.dumps(definition)}; this is format version 1"
+    if rule == "pattern":
+        field = path[-1] if path else ""
+        wanted = {
+            "id": "lowercase letters, digits and hyphens",
+            "date": "a date written YYYY-MM-DD",
+            "time": 'a time written "HH:MM"',
+            "subject": "a Yahoo Finance symbol such as NVDA, ^IXIC or JPY=X",
+            "baseline": "previous_close, open, or a date written YYYY-MM-DD",
+        }.get(field, f"text matching {definition}")
+        return tree.at(path), f"{_what(path)} must be {wanted}, not {_show(value, tree.text.get(path))}"
+    if rule in ("minimum", "exclusiveMinimum", "maximum"):
+        word = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}[rule]
+        return tree.at(path), f"{_what(path)} must be {word} {definition}, not {_show(value, tree.text.get(path))}"
+    if rule == "minLength":
+        return tree.at(path), f"{_what(path)} must not be empty"
+    message = exc.message.replace("data.", "", 1).replace("data ", "the catalogue ", 1)
+    return tree.at(path), message
+
+
+def _show(value: Any, text: str | None) -> str:
+    if text is not None and not isinstance(value, (dict, list)):
+        shown = text
+    elif isinstance(value, dict):
+        return "a mapping"
+    elif isinstance(value, list):
+        return "a list"
+    else:
+        shown = str(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return f'"{shown}"'
+
+
+_PERIOD = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def _build(data: dict, tree: _Tree) -> Catalogue:
+    problems: list[Problem] = []
+
+    def problem(path: tuple, message: str, key: bool = False) -> None:
+        problems.append(Problem(tree.at(path, key), message))
+
+    default_tz = data.get("timezone", DEFAULT_TIMEZONE)
+    if not _zone_ok(default_tz):
+        problem(("timezone",), f'unknown time zone "{default_tz}"; use an IANA name such as America/New_York')
+
+    articles = {
+        key: Article(id=key, **{k: str(v) for k, v in (fields or {}).items()})
+        for key, fields in (data.get("articles") or {}).items()
+    }
+    claims: list[Claim] = []
+    first_seen: dict[str, Location] = {}
+    for index, raw in enumerate(data["claims"]):
+        path = ("claims", index)
+        before = len(problems)
+        claim_id = raw["id"]
+        if claim_id in first_seen:
+            first = first_seen[claim_id]
+            problem(path + ("id",), f'duplicate claim id "{claim_id}" (first at line {first.line})')
+        else:
+            first_seen[claim_id] = tree.at(path + ("id",))
+        if raw["article"] not in articles:
+            hint = _suggest(raw["article"], articles) if articles else '; list it under "articles:" first'
+            problem(path + ("article",), f'unknown article "{raw["article"]}"{hint}')
+        fields = _claim_fields(raw, path, default_tz, tree, problem)
+        if len(problems) == before:
+            claims.append(Claim(id=ClaimId(claim_id), location=tree.at(path), **fields))
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(path=tree.name, timezone=default_tz, articles=articles, claims=tuple(claims))
+
+
+def _claim_fields(raw: dict, path: tuple, default_tz: str, tree: _Tree, problem) -> dict:
+    common = {
+        "article": raw["article"],
+        "quote": raw["quote"],
+        "gloss": raw.get("gloss"),
+        "tags": tuple(raw.get("tags") or ()),
+    }
+    kind = raw.get("kind", "market")
+    if kind == "external":
+        for key in raw:
+            if key in COMMON or any(key in f.options for f in FIELDS.values()):
+                problem(path + (key,), f'field "{key}" has no meaning for an external claim', key=True)
+        if "reason" not in raw:
+            problem(path, 'an external claim needs a "reason": why market data cannot check it')
+        return {**common, "kind": "external", "reason": raw.get("reason")}
+
+    if "reason" in raw:
+        problem(path + ("reason",), '"reason" belongs to external claims; add "kind: external" or remove it', key=True)
+    for key in ("subject", "metric", "value", "date"):
+        if key not in raw:
+            problem(path, f'missing field "{key}" (a market claim needs subject, metric, value and date)')
+    if "metric" not in raw:
+        return {}
+    metric = raw["metric"]
+    spec = FIELDS[metric]
+    for key in raw:
+        if key in COMMON or key in ("id", "article", "quote", "gloss", "tags", "kind"):
+            continue
+        if key not in spec.options:
+            owners = sorted(m for m, f in FIELDS.items() if key in f.options)
+            problem(path + (key,), f'field "{key}" has no meaning for metric {metric} (it goes with {", ".join(owners)})', key=True)
+
+    fields: dict[str, Any] = {**common, "subject": raw.get("subject"), "metric": metric}
+    value, value_path = raw.get("value"), path + ("value",)
+    text = tree.text.get(value_path, str(value))
+    if spec.value == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            problem(value_path, f"value must be a number for metric {metric}, not {_show(value, text)}")
+        elif not math.isfinite(value):
+            problem(value_path, f"value must be a finite number, not {text}")
+        else:
+            fields["value"], fields["value_text"] = float(value), text
+            try:
+                half_unit(text)
+            except ValueError:
+                problem(value_path, f"value {text} is not written as a plain number")
+    elif spec.value == "direction":
+        if value not in ("up", "down"):
+            problem(value_path, f"value must be up or down for metric direction, not {_show(value, text)}")
+        fields["value"] = value
+    elif "value" in raw:
+        if not isinstance(value, str) or not _PERIOD.match(value) or not _date_ok(value if len(value) == 10 else value + "-01"):
+            problem(value_path, f"value must be a month (YYYY-MM) or a date (YYYY-MM-DD) for metric {metric}, not {_show(value, text)}")
+        fields["value"] = value
+
+    if "date" in raw:
+        if _date_ok(raw["date"]):
+            fields["date"] = dt.date.fromisoformat(raw["date"])
+        else:
+            problem(path + ("date",), f'"{raw["date"]}" is not a calendar date')
+    if "time" in raw:
+        parts = [int(p) for p in raw["time"].split(":")]
+        try:
+            fields["time"] = dt.time(*parts)
+        except ValueError:
+            problem(path + ("time",), f'"{raw["time"]}" is not a time of day (00:00 to 23:59)')
+    zone = raw.get("timezone", default_tz)
+    if "timezone" in raw and not _zone_ok(zone):
+        problem(path + ("timezone",), f'unknown time zone "{zone}"; use an IANA name such as America/New_York')
+    fields["timezone"] = zone
+    baseline = raw.get("baseline", "previous_close")
+    if baseline not in ("previous_close", "open") and not _date_ok(baseline):
+        problem(path + ("baseline",), f'"{baseline}" is not a calendar date')
+    fields["baseline"] = baseline
+    tolerance = raw.get("tolerance")
+    if tolerance is not None and not math.isfinite(tolerance):
+        problem(path + ("tolerance",), "tolerance must be a finite number")
+    min_pct = raw.get("min_pct")
+    if min_pct is not None and not math.isfinite(min_pct):
+        problem(path + ("min_pct",), "min_pct must be a finite number")
+    for key in ("qualifier", "extreme", "invert", "window"):
+        if key in raw:
+            fields[key] = raw[key]
+    fields["tolerance"] = float(tolerance) if tolerance is not None else None
+    fields["min_pct"] = float(min_pct) if min_pct is not None else None
+    return fields
+
+
+def _date_ok(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _zone_ok(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True

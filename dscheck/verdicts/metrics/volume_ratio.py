@@ -1,0 +1,82 @@
+"""volume_ratio: a session's volume over the mean volume of the `window` sessions before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from dscheck.verdicts.bands import numeric_bands
+from dscheck.verdicts.interface import Interval
+from dscheck.verdicts.metrics.measurement import Measurement
+from dscheck.verdicts.prices import Unverifiable, clock, day_bar, day_text, evidence, instant_of
+
+NAME = "volume_ratio"
+APPROXIMATE_FRACTION = 0.10
+
+
+def fmt(value: float) -> str:
+    return f"{value:.2f}×"
+
+
+def check(claim, data) -> Measurement:
+    daily = data.daily
+    day = day_bar(daily, claim.date)
+    pos = daily.position(day.session)
+    window = claim.window
+    if pos < window:
+        raise Unverifiable(f"the data holds only {pos} {daily.symbol} sessions before {day_text(day.session)}, not {window}")
+    previous = daily.bars[pos - window : pos]
+    # A calendar session the data has no bar for (a holiday-shortened futures session that the source
+    # folds into the next day, say) is not made up: the window is the `window` sessions the data holds.
+    gap = sorted(d for d in daily.missing_sessions if previous[0].session <= d < day.session)
+    if any(not b.volume for b in (*previous, day)):
+        raise Unverifiable(f"the source reports no volume (0 or blank) for {daily.symbol} on some of these sessions")
+    full_day = day.volume / (sum(b.volume for b in previous) / window)
+    bars = (evidence("day", daily, day),) + tuple(evidence("history", daily, b) for b in previous)
+    accepted, approximate = numeric_bands(claim, APPROXIMATE_FRACTION)
+    at = instant_of(claim)
+    if at is None or (day.end is not None and at == day.end):
+        actual = Interval.point(full_day)
+        says = (
+            f"{daily.symbol} traded {day.volume:,.0f} on {day_text(day.session)}, {fmt(full_day)} the mean of the "
+            f"{window} sessions before it ({previous[0].session} to {previous[-1].session})."
+        )
+    else:
+        actual, says = _until(claim, data, at, [b.session for b in previous], full_day)
+    shown = fmt(actual.lo) if actual.exact else f"{fmt(actual.lo)} to {fmt(actual.hi)}"
+    notes = ()
+    if gap:
+        listed = ", ".join(day_text(d) for d in gap)
+        notes = (f"The {daily.calendar} calendar also lists {listed}, which the data has no bar for; the window skips it.",)
+    return Measurement(actual, accepted, approximate, shown, says, bars, notes=notes)
+
+
+def _until(claim, data, at: dt.datetime, previous: list[dt.date], full_day: float) -> tuple[Interval, str]:
+    """The volume up to a time of day against the same hours of earlier sessions, where intraday bars allow it."""
+    zone = ZoneInfo(claim.timezone)
+    for series in data.intraday:
+        totals = []
+        for day in (claim.date, *previous):
+            until = dt.datetime.combine(day, at.timetz().replace(tzinfo=None), zone)
+            bars = [b for b in series.session(day) if b.start is not None and b.start < until]
+            if not bars or max(b.end for b in bars) < until or any(b.volume is None for b in bars):
+                break
+            sure = sum(b.volume for b in bars if b.end <= until)
+            totals.append((sure, sure + sum(b.volume for b in bars if b.end > until)))
+        else:
+            (now_lo, now_hi), rest = totals[0], totals[1:]
+            mean_lo = sum(t[0] for t in rest) / len(rest)
+            mean_hi = sum(t[1] for t in rest) / len(rest)
+            if mean_lo <= 0:
+                continue
+            actual = Interval(now_lo / mean_hi, now_hi / mean_lo)
+            return actual, (
+                f"Up to {clock(at, claim.timezone)}, {series.symbol} traded {fmt(actual.lo)}"
+                f"{'' if actual.exact else ' to ' + fmt(actual.hi)} the mean of the same hours over the "
+                f"{len(rest)} sessions before ({series.interval} bars)."
+            )
+    raise Unverifiable(
+        f"the claim is about volume up to {clock(at, claim.timezone)}, and the data has no intraday volume for the "
+        f"{len(previous)} sessions before {day_text(claim.date)}; nearest evidence: the whole session's volume was "
+        f"{fmt(full_day)} the mean of those sessions"
+    )
