@@ -103,7 +103,7 @@ def verify(
         from dscheck.reports.table import build
 
         console = Console()
-        console.print(build(results))
+        console.print(build(results, console.width))
         console.print(line(results))
     else:
         sys.stdout.write(reports.FORMATS[format](results, context))

@@ -29,7 +29,8 @@ from dscheck.catalogue.precision import half_unit
 
 DEFAULT_TIMEZONE = "America/New_York"
 MAX_BYTES = 64 * 1024 * 1024  # a catalogue larger than this is a mistake, not a catalogue
-MAX_NODES = 5_000_000  # bounds alias expansion ("billion laughs")
+MAX_NODES = 5_000_000  # values in one catalogue
+MAX_ALIASED = 100_000  # values reached again through aliases: stops a "billion laughs" early
 MAX_DEPTH = 64
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -113,6 +114,9 @@ class _Tree:
         self.key_where: dict[tuple, Location] = {}
         self.text: dict[tuple, str] = {}
         self._nodes = 0
+        self._aliased = 0  # values visited inside a collection seen before (an alias to it)
+        self._inside_alias = 0
+        self._seen: set[int] = set()
         self._stack: set[int] = set()
 
     def at(self, path: tuple, key: bool = False) -> Location:
@@ -128,22 +132,29 @@ class _Tree:
 
     def convert(self, node: yaml.Node, path: tuple) -> Any:
         self._nodes += 1
-        if self._nodes > MAX_NODES:
+        self._aliased += self._inside_alias > 0
+        if self._nodes > MAX_NODES or self._aliased > MAX_ALIASED:
             raise CatalogueError([Problem(self._loc(node), "too many values (an alias expanding without end?)")])
         if len(path) > MAX_DEPTH:
             raise CatalogueError([Problem(self._loc(node), "the YAML is nested too deeply")])
         self.where[path] = self._loc(node)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
+        if node.tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+            raise CatalogueError([Problem(self._loc(node), f"unsupported YAML tag {node.tag!r}")])
         if id(node) in self._stack:
             raise CatalogueError([Problem(self._loc(node), "an alias refers to itself")])
+        again = id(node) in self._seen
+        self._seen.add(id(node))
         self._stack.add(id(node))
+        self._inside_alias += again
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
             return self._mapping(node, path)
         finally:
             self._stack.discard(id(node))
+            self._inside_alias -= again
 
     def _scalar(self, node: yaml.ScalarNode, path: tuple) -> Any:
         self.text[path] = node.value
@@ -237,8 +248,9 @@ def _what(path: tuple) -> str:
 
 def _explain(exc, path: tuple, data: Any, tree: _Tree) -> tuple[Location, str]:
     rule, definition, value = exc.rule, exc.rule_definition, exc.value
-    if path and path[0] == "articles" and len(path) == 2 and rule == "pattern":
-        return tree.at(path, key=True), f'article id "{path[1]}" must be lowercase letters, digits and hyphens'
+    if rule == "propertyNames":
+        bad = next((k for k in value if not re.match(r"^[a-z0-9][a-z0-9-]*$", k)), "?")
+        return tree.at(path + (bad,), key=True), f'article id "{bad}" must be lowercase letters, digits and hyphens'
     if rule == "additionalProperties":
         known = _schema_at(path).get("properties", {})
         unknown = [k for k in value if k not in known]

@@ -1,4 +1,4 @@
-"""The terminal table: claim, subject, claimed, actual, verdict in colour, conclusion."""
+"""The terminal view: a table on a wide screen, one block per claim on a narrow one."""
 
 from __future__ import annotations
 
@@ -16,28 +16,47 @@ STYLES = {
     Verdict.OUT_OF_SCOPE: "dim",
     Verdict.ERROR: "bold white on red",
 }
+WIDE = 120  # below this many columns the conclusion gets too narrow to read in a table
 
 
-def build(results: list[Result]):
-    """A rich Table of the results (rich is imported here, never in the core)."""
+def _when(result: Result) -> str:
+    claim = result.claim
+    if not claim.date:
+        return ""
+    return claim.date.isoformat() + (f" {claim.time:%H:%M}" if claim.time else " close")
+
+
+def build(results: list[Result], width: int = WIDE):
+    """A rich renderable of the results (rich is imported here, never in the core)."""
+    from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
+    if width < WIDE:
+        blocks = []
+        for r in results:
+            head = Text.assemble(
+                (r.verdict.value.upper(), STYLES[r.verdict]), "  ", (r.claim.id, "bold"),
+                f"  {r.claim.subject or ''}  {_when(r)}",
+            )
+            if r.claimed_text:
+                head.append(f"\n  claimed {r.claimed_text}" + (f"; actual {r.actual_text}" if r.actual_text else ""))
+            blocks += [head, Padding(Text(r.conclusion), (0, 0, 1, 2))]
+        return Group(*blocks)
+
     table = Table(title="dscheck verify", show_lines=True, expand=True)
-    table.add_column("claim", overflow="fold", ratio=2)
+    table.add_column("claim", overflow="fold", min_width=16)
     table.add_column("subject", no_wrap=True)
-    table.add_column("claimed", ratio=1)
-    table.add_column("actual", ratio=1)
+    table.add_column("claimed", min_width=10)
+    table.add_column("actual", min_width=12)
     table.add_column("verdict", no_wrap=True)
-    table.add_column("conclusion", ratio=6)
+    table.add_column("conclusion", ratio=1)
     for r in results:
-        claim = r.claim
-        when = ""
-        if claim.date:
-            when = f"\n{claim.date.isoformat()}" + (f" {claim.time:%H:%M}" if claim.time else " close")
+        when = _when(r)
         table.add_row(
-            f"{claim.id}{when}",
-            claim.subject or "",
+            r.claim.id + (f"\n{when}" if when else ""),
+            r.claim.subject or "",
             r.claimed_text,
             r.actual_text,
             Text(r.verdict.value, style=STYLES[r.verdict]),
@@ -51,6 +70,6 @@ def render(results: list[Result], context: dict | None = None, *, width: int = 1
 
     out = io.StringIO()
     console = Console(file=out, width=width, color_system="standard" if color else None, force_terminal=color)
-    console.print(build(results))
+    console.print(build(results, width))
     console.print(line(results))
     return out.getvalue()

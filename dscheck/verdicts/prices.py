@@ -224,5 +224,5 @@ def extreme(claim: Claim, data: Bars, downward: bool) -> Reading:
 
 def fmt_price(value: float) -> str:
     size = abs(value)
-    decimals = 2 if size >= 100 else 3 if size >= 1 else 4
+    decimals = 2 if size >= 10 else 3 if size >= 1 else 4
     return f"{value:,.{decimals}f}"

@@ -33,11 +33,12 @@ def check(claim, data, worst: bool) -> Measurement:
         for a, b in zip(daily.bars, daily.bars[1:])
         if b.session < claim.date and a.close and b.close is not None
     ]
-    if not history or history[0][0] > start:
-        first = daily.first
+    if not history or history[0][0] > end:
         raise Unverifiable(
-            f"the {daily.symbol} daily history starts {day_text(first)}, too late to rank moves since {claim.value}"
+            f"the {daily.symbol} daily history starts {day_text(daily.first)}, too late to rank moves since {claim.value}"
         )
+    # Data that begins inside the period still decides, once it holds a move as far as the claimed one.
+    partial = history[0][0] > start
     gaps = [d for d in daily.missing_sessions if start <= d < claim.date]
     if gaps:
         raise Unverifiable(f"the {daily.symbol} history lacks {len(gaps)} session(s) since {claim.value}, e.g. {gaps[0]}")
@@ -55,6 +56,11 @@ def check(claim, data, worst: bool) -> Measurement:
     else:
         accepted = Interval(best_after[1] if best_after else -math.inf, best_within[1], lo_open=True)
     fmt = change_pct.fmt
+    if partial and (actual.lo < best_within[1] if worst else actual.hi > best_within[1]):
+        raise Unverifiable(
+            f"the {daily.symbol} daily history starts {day_text(daily.first)}, inside {claim.value}, and no session "
+            f"it holds from then moved as far as {fmt(actual.lo if worst else actual.hi)}; an earlier one might have"
+        )
     shown = fmt(actual.lo) if actual.exact else f"{fmt(actual.lo)} to {fmt(actual.hi)}"
     word = "worst" if worst else "best"
     says = f"{daily.symbol} moved {shown} {move.now.how}; its {word} day in {claim.value} was {fmt(best_within[1])} on {day_text(best_within[0])}"
