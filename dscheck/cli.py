@@ -217,15 +217,16 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(Exit.INTERRUPTED)
-    except Exception as exc:  # click's usage errors, and anything unforeseen
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            _err("interrupted")
-            sys.exit(Exit.INTERRUPTED)
-        if isinstance(exc, click.ClickException):
+    except typer.Abort:
+        _err("interrupted")
+        sys.exit(Exit.INTERRUPTED)
+    except typer.exceptions.TyperException as exc:  # a bad command line: typer's own usage errors
+        if hasattr(exc, "show"):
             exc.show()
-            sys.exit(Exit.USAGE)
-        _err(f"internal error: {type(exc).__name__}: {exc}")
+        else:
+            _err(exc.format_message())
+        sys.exit(Exit.USAGE)
+    except Exception as exc:  # a bug: still one line, never a traceback
+        _err(f"internal error: {type(exc).__name__}: {exc}; please report it")
         sys.exit(Exit.FAILED)
     sys.exit(code if isinstance(code, int) else 0)
