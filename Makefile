@@ -11,8 +11,9 @@ $(BIN)/dscheck: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# Exit 1 only means some claims failed (the seed articles do hold wrong figures); 2 and 3 are real errors.
 verify: $(BIN)/dscheck
-	$(BIN)/dscheck verify claims.yaml
+	$(BIN)/dscheck verify claims.yaml || [ $$? -eq 1 ]
 
 test: $(BIN)/dscheck
 	$(BIN)/python -m pytest -q
