@@ -328,3 +328,18 @@ def test_plan_asks_once_per_symbol_and_interval():
     verify(loads(text), market)
     (requests,) = market.loads
     assert sorted((r.symbol, r.interval) for r in requests) == [("ACME", "1d"), ("ACME", "1h")]
+
+
+def test_a_series_without_session_times_answers_at_the_close_only():
+    from dscheck.market.interface import Bar
+    import datetime as dt
+
+    def row(day, close, low=None):
+        return Bar(dt.date.fromisoformat(day), None, None, None, None, low, close, None)
+
+    fred = series("DGS10", "1d", [row("2025-01-24", 4.63), row("2025-01-27", 4.53, low=4.53)])
+    assert verify_one("subject: DGS10, metric: change_bp, value: -10, date: 2025-01-27", fred).verdict is A
+    timed = verify_one('subject: DGS10, metric: change_bp, value: -10, date: 2025-01-27, time: "10:00"', fred)
+    assert timed.verdict is U and "no DGS10 bar covers 10:00" in timed.conclusion
+    lowest = verify_one("subject: DGS10, metric: change_bp, value: -10, extreme: true, date: 2025-01-27", fred)
+    assert lowest.verdict is A

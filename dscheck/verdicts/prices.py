@@ -126,9 +126,11 @@ def baseline(claim: Claim, data: Bars) -> Reading:
 
 
 def _covering(series: Series, day: dt.date, at: dt.datetime) -> Bar | None:
+    """The bar of `day` whose span holds `at` and that has a range (a daily bar spans its session)."""
     for bar in series.session(day):
-        if bar.start is not None and bar.end is not None and bar.start <= at < bar.end and bar.low is not None:
-            return bar
+        if bar.start is not None and bar.end is not None and bar.start <= at < bar.end:
+            if bar.low is not None and bar.high is not None:
+                return bar
     return None
 
 
@@ -141,16 +143,12 @@ def moment(claim: Claim, data: Bars) -> Reading:
         return closing(daily, day, "moment")
     when = clock(at, claim.timezone)
     for series in (*data.intraday, daily):
-        bar = _covering(series, claim.date, at) if series is not daily else (
-            day if day.start is not None and day.end is not None and day.start <= at < day.end else None
-        )
+        bar = _covering(series, claim.date, at)
         if bar is None:
             continue
         label = "daily" if series is daily else series.interval
         if bar.start == at and bar.open is not None:
             return Reading(Interval.point(bar.open), f"at {when}, the open of the {label} bar", (evidence("moment", series, bar),))
-        if bar.low is None or bar.high is None:
-            continue
         span = "the whole session" if series is daily else (
             f"the {clock(bar.start, claim.timezone)[:5]}-{clock(bar.end, claim.timezone)[:5]} {label} bar"
         )
@@ -183,13 +181,17 @@ def extreme(claim: Claim, data: Bars, downward: bool) -> Reading:
     daily = data.daily
     day = day_bar(daily, claim.date)
     at = instant_of(claim)
-    until = day.end if at is None else at
     pick = min if downward else max
     far = (lambda b: b.low) if downward else (lambda b: b.high)
     word = "lowest" if downward else "highest"
+    until = day.end if at is None else at
+    if until is None:  # no session times (a close-only or calendar-less series): only the day's bar can speak
+        if far(day) is None:
+            raise Unverifiable(f"the {daily.symbol} data has no bars that show the day's path")
+        return Reading(Interval.point(far(day)), f"{word} point of {day_text(day.session)}", (evidence("moment", daily, day),), True)
     for series in data.intraday:
         bars = [b for b in series.session(claim.date) if b.start is not None and b.start < until and b.low is not None]
-        if until is None or not bars or max(b.end for b in bars) < until:
+        if not bars or max(b.end for b in bars) < until:
             continue
         full = [far(b) for b in bars if b.end <= until]
         partial = [b for b in bars if b.end > until]
@@ -207,7 +209,7 @@ def extreme(claim: Claim, data: Bars, downward: bool) -> Reading:
         return Reading(Interval.point(value), f"{word} point from {span} ({series.interval} bars)", used, True)
     if day.start is None or day.end is None or day.low is None or day.high is None:
         raise Unverifiable(f"the {daily.symbol} data has no bars that show the day's path")
-    if until is None or until == day.end:
+    if until == day.end:
         return Reading(Interval.point(far(day)), f"{word} point of {day_text(day.session)}", (evidence("moment", daily, day),), True)
     if not (day.start <= until < day.end):
         raise Unverifiable(*nearest(claim, data, until))

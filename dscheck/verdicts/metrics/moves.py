@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dscheck.catalogue.interface import Claim
 from dscheck.verdicts.interface import Interval
@@ -68,7 +68,7 @@ def closing_note(claim: Claim, data: Bars, compute: Callable[[Interval, Interval
     if instant_of(claim) is None and not claim.extreme:
         return None
     try:
-        plain = Claim(**{**claim.__dict__, "time": None, "extreme": False})
+        plain = replace(claim, time=None, extreme=False)
         move = read_move(plain, data, None)
     except Exception:  # context only: no close, no note
         return None
