@@ -340,6 +340,6 @@ def test_a_series_without_session_times_answers_at_the_close_only():
     fred = series("DGS10", "1d", [row("2025-01-24", 4.63), row("2025-01-27", 4.53, low=4.53)])
     assert verify_one("subject: DGS10, metric: change_bp, value: -10, date: 2025-01-27", fred).verdict is A
     timed = verify_one('subject: DGS10, metric: change_bp, value: -10, date: 2025-01-27, time: "10:00"', fred)
-    assert timed.verdict is U and "no DGS10 bar covers 10:00" in timed.conclusion
+    assert timed.verdict is U and "No DGS10 bar covers 10:00" in timed.conclusion and "one value a day" in timed.conclusion
     lowest = verify_one("subject: DGS10, metric: change_bp, value: -10, extreme: true, date: 2025-01-27", fred)
     assert lowest.verdict is A

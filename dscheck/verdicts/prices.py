@@ -167,6 +167,13 @@ def nearest(claim: Claim, data: Bars, at: dt.datetime) -> tuple[str, tuple[Evide
             if bar.end is not None and bar.end <= at and bar.close is not None:
                 candidates.append((at - bar.end, "the close", bar.close, bar.end, series, bar))
     if not candidates:
+        day = data.daily.session(claim.date)
+        if day and day[0].close is not None and day[0].start is None:
+            return (
+                f"no {data.daily.symbol} bar covers {when} on {day_text(claim.date)}: the data holds one value a day "
+                f"with no time of day; nearest: {fmt_price(day[0].close)} for that day",
+                (evidence("nearest", data.daily, day[0]),),
+            )
         return f"no {data.daily.symbol} bar covers {when} on {day_text(claim.date)}", ()
     _, what, price, stamp, series, bar = min(candidates, key=lambda c: (c[0], c[4].interval != "1d"))
     return (
