@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -58,55 +60,134 @@ def _fail_on(text: str):
     return frozenset(chosen)
 
 
+def _reports(format: str | None, output: list[str]):
+    """(the format stdout gets, or None; [(format, path)] of the files to write)."""
+    from dscheck import reports
+
+    if format is not None and format not in reports.FORMATS:
+        raise Failure(f'--format: unknown format "{format}"; choose from {", ".join(reports.FORMATS)}', Exit.USAGE)
+    fallback = reports.FORMATS[format] if format else None
+    files = []
+    for text in output:
+        if text == "-":
+            continue
+        try:
+            files.append(reports.output(text, fallback))
+        except reports.ReportError as exc:
+            raise Failure(str(exc), Exit.USAGE) from None
+    to_stdout = not output or "-" in output
+    return (reports.FORMATS[format or "table"] if to_stdout else None), files
+
+
+def _choose(parsed, path: Path, selectors: list[str]):
+    """The catalogue narrowed to the claims --select names."""
+    if not selectors:
+        return parsed
+    import dataclasses
+
+    from dscheck.catalogue.select import SelectionError, parse, select
+    from dscheck.reports import last_run
+    from dscheck.verdicts.interface import Verdict
+
+    try:
+        chosen = [parse(text) for text in selectors]
+        verdicts = last_run.verdicts(last_run.path_for(path)) if any(s.kind == "verdict" for s in chosen) else None
+        claims = select(parsed.claims, chosen, verdicts, [v.value for v in Verdict])
+    except (SelectionError, last_run.LastRunError) as exc:
+        raise Failure(str(exc), Exit.USAGE) from None
+    return dataclasses.replace(parsed, claims=claims)
+
+
+def _remember(path: Path, report, parsed) -> None:
+    """Keep this run's verdicts for --select verdict:...; a read-only checkout only loses that."""
+    from dscheck.reports import last_run
+
+    state = last_run.path_for(path)
+    try:
+        last_run.save(state, report, [c.id for c in parsed.claims])
+    except OSError as exc:
+        _err(f"note: could not record this run in {state} ({exc.strerror or exc}); --select verdict: will not see it")
+
+
 @app.command()
 def verify(
     catalogue: CatalogueArg = Path("claims.yaml"),
     evidence: Annotated[
         Optional[Path], typer.Option(help="Evidence archive to read. Default: the evidence/ folder beside the catalogue.")
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format", "-f",
+            help="What stdout gets: table (the default), json, csv, markdown, html, junit or claimreview. "
+            "Also the format of an --output whose extension names none.",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--output", "-o",
+            help="Write a report file (repeatable), its format taken from the extension: .txt table, .json, .csv, "
+            ".md, .html, .xml junit, .jsonld claimreview; or named, as junit:results.out. Files are written "
+            "whole or not at all. With --output, stdout stays quiet unless one of them is - (stdout).",
+        ),
+    ] = None,
+    select: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--select", "-s",
+            help="Check only some claims: id:GLOB, article:GLOB, tag:GLOB, subject:GLOB, or verdict:GLOB (its "
+            "verdict in the last run, which every run records in .dscheck/last-run.json beside the catalogue). "
+            "Repeatable: selectors of one kind add up, different kinds narrow. A bare GLOB is an id. "
+            "A selector that matches no claim is an error (exit 2).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (files are still written).")] = False,
     fail_on: Annotated[
         str, typer.Option(help="Verdicts that fail the run (exit 1), comma-separated. error always fails.")
     ] = ",".join(sorted(v.value for v in DEFAULT_FAIL_ON)),
+    review_url: Annotated[
+        str, typer.Option(help="Where the HTML report will be published: ClaimReview urls point at its claims.")
+    ] = "",
+    reviewer: Annotated[str, typer.Option(help="Who publishes the fact-check (ClaimReview author).")] = "",
 ) -> None:
     """Check every claim of a catalogue against the evidence and print the verdicts.
+
+    Colour only on a terminal without NO_COLOR. Under GitHub Actions, failing claims are also
+    annotations on their catalogue line and the Markdown report goes to the step summary.
 
     Exit codes: 0 no claim failed, 1 some claim failed, 2 bad command line or catalogue,
     3 evidence missing or damaged.
 
-    Example: dscheck verify claims.yaml --format json --output report.json
+    Example: dscheck verify claims.yaml -o report.html -o junit.xml --select verdict:inaccurate
     """
     from dscheck import reports
     from dscheck.market.archive import EvidenceArchive
     from dscheck.market.interface import MarketDataError
     from dscheck.verdicts import verify as run
 
-    if format not in reports.FORMATS:
-        raise Failure(f'--format: unknown format "{format}"; choose from {", ".join(reports.FORMATS)}', Exit.USAGE)
+    to_stdout, files = _reports(format, output or [])
     failing = _fail_on(fail_on)
     parsed = _load(catalogue)
+    chosen = _choose(parsed, catalogue, select or [])
     root = evidence if evidence is not None else catalogue.parent / "evidence"
     try:
-        results = run(parsed, EvidenceArchive(root))
+        results = run(chosen, EvidenceArchive(root))
     except MarketDataError as exc:
         raise Failure(str(exc), Exit.EVIDENCE) from None
-    context = {"catalogue": str(catalogue), "evidence": str(root)}
-    if output is not None:
-        from dscheck.files import atomic_write
+    report = reports.Run(
+        tuple(results), str(catalogue), str(root), parsed.articles, failing, dt.date.today(), review_url, reviewer
+    )
+    _remember(catalogue, report, parsed)
+    from dscheck.reports.deliver import Terminal, deliver
 
-        atomic_write(output, reports.FORMATS[format](results, context).encode("utf-8"))
-    elif format == "table":
-        from rich.console import Console
-
-        from dscheck.reports.summary import line
-        from dscheck.reports.table import build
-
-        console = Console()
-        console.print(build(results, console.width))
-        console.print(line(results))
-    else:
-        sys.stdout.write(reports.FORMATS[format](results, context))
+    terminal = Terminal(sys.stdout, sys.stderr, sys.stdout.isatty(), dict(os.environ))
+    try:
+        warnings = deliver(report, files, to_stdout, terminal, quiet=quiet)
+    except reports.ReportError as exc:
+        raise Failure(str(exc), Exit.USAGE) from None
+    for warning in warnings:
+        _err(warning)
     for result in results:
         if result.damaged_evidence:
             _err(f"damaged evidence: {result.conclusion}")

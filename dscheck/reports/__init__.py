@@ -1,13 +1,44 @@
-"""The report stage: results in, a table or a document out. FORMATS maps each format name to its writer."""
+"""The report stage: a run's results in, documents out. FORMATS maps each format name to its writer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 
-from dscheck.reports import json, table
+from dscheck.reports import claimreview, csv, html, json, junit, markdown, table
+from dscheck.reports.interface import Format, ReportError, Run
 
-# Each writer takes (results, context) and returns the report's text.
-FORMATS: dict[str, Callable] = {
-    "table": table.render,
-    "json": json.render,
+__all__ = ["FORMATS", "Format", "ReportError", "Run", "output", "by_extension"]
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", table.render, (".txt",), "the terminal table, as plain text"),
+        Format("json", json.render, (".json",), "the v1 JSON report, for programs"),
+        Format("csv", csv.render, (".csv",), "one row per claim, for spreadsheets"),
+        Format("markdown", markdown.render, (".md", ".markdown"), "for a pull-request comment or CI step summary"),
+        Format("html", html.render, (".html", ".htm"), "a self-contained page with charts, to read and print"),
+        Format("junit", junit.render, (".xml",), "JUnit XML, one test case per claim, for CI test views"),
+        Format("claimreview", claimreview.render, (".jsonld",), "schema.org ClaimReview JSON-LD, to publish"),
+    )
 }
+
+
+def by_extension(path: Path) -> Format | None:
+    suffix = path.suffix.lower()
+    return next((f for f in FORMATS.values() if suffix in f.extensions), None)
+
+
+def output(text: str, fallback: Format | None = None) -> tuple[Format, Path]:
+    """`--output` as given: FORMAT:PATH, or PATH with the format its extension names (else `fallback`)."""
+    name, sep, rest = text.partition(":")
+    if sep and name in FORMATS and rest:
+        return FORMATS[name], Path(rest)
+    path = Path(text)
+    found = by_extension(path) or fallback
+    if found is None:
+        known = ", ".join(f"{ext} ({f.name})" for f in FORMATS.values() for ext in f.extensions)
+        raise ReportError(
+            f'--output {text}: no format for the extension "{path.suffix}"; use one of {known}, '
+            f"or name the format: --output junit:{path}"
+        )
+    return found, path

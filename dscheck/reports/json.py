@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from dscheck.reports.interface import Run
 from dscheck.reports.summary import counts
 from dscheck.verdicts.interface import Result
 
@@ -36,14 +37,15 @@ def result_json(result: Result) -> dict:
     }
 
 
-def document(results: list[Result], context: dict | None = None) -> dict:
+def document(run: Run) -> dict:
     return {
         "schema": SCHEMA,
-        **(context or {}),
-        "summary": counts(results),
-        "results": [result_json(r) for r in results],
+        "catalogue": run.catalogue,
+        "evidence": run.evidence,
+        "summary": counts(run.results),
+        "results": [result_json(r) for r in run.results],
     }
 
 
-def render(results: list[Result], context: dict | None = None) -> str:
-    return json.dumps(document(results, context), indent=2, ensure_ascii=False) + "\n"
+def render(run: Run) -> str:
+    return json.dumps(document(run), indent=2, ensure_ascii=False) + "\n"

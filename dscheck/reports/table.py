@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from dscheck.reports.interface import Run
 from dscheck.reports.summary import line
 from dscheck.verdicts.interface import Result, Verdict
 
@@ -65,9 +66,11 @@ def build(results: list[Result], width: int = WIDE):
     return table
 
 
-def render(results: list[Result], context: dict | None = None, *, width: int = 160, color: bool = False) -> str:
+def render(run: Run, *, width: int = 160, color: bool = False) -> str:
+    """The table as text for a file or a pipe: plain unless `color`."""
     from rich.console import Console
 
+    results = list(run.results)
     out = io.StringIO()
     console = Console(file=out, width=width, color_system="standard" if color else None, force_terminal=color)
     console.print(build(results, width))
