@@ -10,9 +10,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from dscheck.coercion import Group
 from dscheck.outcome import DEFAULT_FAIL_ON, Exit, exit_code
 
 app = typer.Typer(
+    cls=Group,  # plain values converted without pydantic, which would double the start-up time
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
