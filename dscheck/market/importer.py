@@ -10,11 +10,11 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from dscheck.market import archive
-from dscheck.market.calendars import Session, market_for, sessions, zone_name
+from dscheck.market.calendars import market_for, zone_name
 from dscheck.market.interface import INTERVALS, Bar
+from dscheck.market.sessions import RepeatedBar, place
 
 _ALIASES = {
     "timestamp": "timestamp",
@@ -172,38 +172,9 @@ def _to_bars(rows, interval: str, calendar: str | None, name: str) -> tuple[list
         except ValueError:
             wanted = "a date YYYY-MM-DD" if daily else "an ISO time with its UTC offset (2025-01-27T09:30:00-05:00)"
             raise ImportFailed(f"{name}:{line}: timestamp {stamp!r} is not {wanted}") from None
-    days = [s if daily else s.date() for s in stamps]
-    known: dict[dt.date, Session] = sessions(calendar, min(days), max(days)) if calendar else {}
-    zone = ZoneInfo(zone_name(calendar))
-    warnings: list[str] = []
-    bars: list[Bar] = []
-    seen: set = set()
-    length = dt.timedelta(seconds=INTERVALS[interval])
-    for (line, _, values), stamp in zip(rows, stamps):
-        if stamp in seen:
-            raise ImportFailed(f"{name}:{line}: a second bar for {stamp}")
-        seen.add(stamp)
-        if daily:
-            session = known.get(stamp)
-            if calendar and session is None:
-                warnings.append(f"{stamp} is not a {calendar} session; kept without session times")
-            bars.append(Bar(stamp, session.open if session else None, session.close if session else None, *values))
-        else:
-            bars.append(Bar(_session_of(stamp, known, zone), stamp, stamp + length, *values))
-    bars.sort(key=lambda b: (b.session, b.start or dt.datetime.min.replace(tzinfo=dt.timezone.utc)))
-    missing: list[dt.date] = []
-    if daily and calendar:
-        present = {b.session for b in bars}
-        first, last = bars[0].session, bars[-1].session
-        missing = sorted(d for d in known if first <= d <= last and d not in present)
-    return bars, missing, warnings
-
-
-def _session_of(instant: dt.datetime, known: dict[dt.date, Session], zone: ZoneInfo) -> dt.date:
-    """The trading date a bar belongs to: the session it falls in, else its date on the exchange's clock."""
-    local = instant.astimezone(zone).date()
-    for day in (local, local + dt.timedelta(days=1)):
-        session = known.get(day)
-        if session and session.open <= instant < session.close:
-            return day
-    return local
+    try:
+        placed = place([(stamp, values) for stamp, (_, _, values) in zip(stamps, rows)], interval, calendar)
+    except RepeatedBar as exc:
+        raise ImportFailed(f"{name}:{rows[exc.index][0]}: a second bar for {exc.stamp}") from None
+    warnings = [f"{day} is not a {calendar} session; kept without session times" for day in placed.off_calendar]
+    return list(placed.bars), list(placed.missing), warnings
