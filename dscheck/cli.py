@@ -120,7 +120,7 @@ def verify(
     format: Annotated[
         Optional[str],
         typer.Option(
-            "--format", "-f",
+            "--format", "-f", metavar="FORMAT",
             help="What stdout gets: table (the default), json, csv, markdown, html, junit or claimreview. "
             "Also the format of an --output whose extension names none.",
         ),
@@ -128,7 +128,7 @@ def verify(
     output: Annotated[
         Optional[list[str]],
         typer.Option(
-            "--output", "-o",
+            "--output", "-o", metavar="PATH",
             help="Write a report file (repeatable), its format taken from the extension: .txt table, .json, .csv, "
             ".md, .html, .xml junit, .jsonld claimreview; or named, as junit:results.out. Files are written "
             "whole or not at all. With --output, stdout stays quiet unless one of them is - (stdout).",
@@ -137,7 +137,7 @@ def verify(
     select: Annotated[
         Optional[list[str]],
         typer.Option(
-            "--select", "-s",
+            "--select", "-s", metavar="KIND:GLOB",
             help="Check only some claims: id:GLOB, article:GLOB, tag:GLOB, subject:GLOB, or verdict:GLOB (its "
             "verdict in the last run, which every run records in .dscheck/last-run.json beside the catalogue). "
             "Repeatable: selectors of one kind add up, different kinds narrow. A bare GLOB is an id. "
@@ -149,9 +149,9 @@ def verify(
         str, typer.Option(help="Verdicts that fail the run (exit 1), comma-separated. error always fails.")
     ] = ",".join(sorted(v.value for v in DEFAULT_FAIL_ON)),
     review_url: Annotated[
-        str, typer.Option(help="Where the HTML report will be published: ClaimReview urls point at its claims.")
+        str, typer.Option(metavar="URL", help="Where the HTML report will be published: ClaimReview urls point at its claims.")
     ] = "",
-    reviewer: Annotated[str, typer.Option(help="Who publishes the fact-check (ClaimReview author).")] = "",
+    reviewer: Annotated[str, typer.Option(metavar="NAME", help="Who publishes the fact-check (ClaimReview author).")] = "",
 ) -> None:
     """Check every claim of a catalogue against the evidence and print the verdicts.
 
