@@ -38,6 +38,24 @@ def _err(message: str) -> None:
 
 
 CatalogueArg = Annotated[Path, typer.Argument(help="The catalogue of claims (YAML).", show_default=True)]
+OfflineOption = Annotated[
+    bool,
+    typer.Option(
+        "--offline", envvar="DSCHECK_OFFLINE",
+        help="Use only the evidence archive and the cache; never the network.",
+    ),
+]
+RefreshOption = Annotated[
+    bool, typer.Option("--refresh", help="Fetch again what the cache holds; the evidence archive still comes first.")
+]
+CacheDirOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--cache-dir", envvar="DSCHECK_CACHE_DIR",
+        help="Where fetched bars are kept. Default: the platform's cache folder, "
+        "~/.cache/dscheck on Linux.",
+    ),
+]
 
 
 def _load(path: Path):
@@ -113,10 +131,14 @@ def _remember(path: Path, report, parsed) -> None:
 
 @app.command()
 def verify(
+    ctx: typer.Context,
     catalogue: CatalogueArg = Path("claims.yaml"),
     evidence: Annotated[
         Optional[Path], typer.Option(help="Evidence archive to read. Default: the evidence/ folder beside the catalogue.")
     ] = None,
+    offline: OfflineOption = False,
+    refresh: RefreshOption = False,
+    cache_dir: CacheDirOption = None,
     format: Annotated[
         Optional[str],
         typer.Option(
@@ -164,7 +186,6 @@ def verify(
     Example: dscheck verify claims.yaml -o report.html -o junit.xml --select verdict:inaccurate
     """
     from dscheck import reports
-    from dscheck.market.archive import EvidenceArchive
     from dscheck.market.interface import MarketDataError
     from dscheck.verdicts import verify as run
 
@@ -173,8 +194,9 @@ def verify(
     parsed = _load(catalogue)
     chosen = _choose(parsed, catalogue, select or [])
     root = evidence if evidence is not None else catalogue.parent / "evidence"
+    market = _market(ctx, root, evidence is not None, offline=offline, refresh=refresh, cache_dir=cache_dir)
     try:
-        results = run(chosen, EvidenceArchive(root))
+        results = run(chosen, market)
     except MarketDataError as exc:
         raise Failure(str(exc), Exit.EVIDENCE) from None
     report = reports.Run(
@@ -194,7 +216,52 @@ def verify(
         if result.damaged_evidence:
             _err(f"damaged evidence: {result.conclusion}")
             break
-    raise typer.Exit(exit_code(results, failing))
+    _tell(market)
+    raise typer.Exit(exit_code(results, failing, missing_evidence=bool(market.missing)))
+
+
+def _market(ctx: typer.Context, root: Path, named: bool, *, offline: bool, refresh: bool, cache_dir: Path | None,
+            extend: bool = False):
+    """The market data: the evidence archive at `root` (if there is one), then the cache, then Yahoo Finance.
+
+    Tests hand in Yahoo's session, clock and sleep through the context object: {"yahoo": {...}}.
+    """
+    from dscheck.market.archive import EvidenceArchive
+    from dscheck.market.cache import Cache, default_dir
+    from dscheck.market.layered import Layered, utc_now
+    from dscheck.market.yahoo import YahooFinance
+
+    if offline and refresh:
+        raise Failure("--offline and --refresh cannot be used together: --refresh fetches again, --offline never fetches", Exit.USAGE)
+    archive = None
+    if root.is_dir() and any(root.iterdir()):
+        archive = EvidenceArchive(root)  # a damaged one stops the run when it is first read
+    elif named and not root.exists():
+        raise Failure(
+            f"no evidence archive at {root}: the folder does not exist. Build one with `dscheck evidence fetch` or "
+            "`dscheck evidence import DIR`, or leave out --evidence to fetch from Yahoo Finance",
+            Exit.EVIDENCE,
+        )
+    cache = Cache(cache_dir if cache_dir is not None else default_dir())
+    yahoo = dict((ctx.obj or {}).get("yahoo", {})) if isinstance(ctx.obj, dict) else {}
+    live = YahooFinance(cache_dir=cache.root / "yfinance", **yahoo)
+    return Layered(
+        archive, cache, live, offline=offline, refresh=refresh, clock=yahoo.get("clock", utc_now), extend=extend,
+        archive_root=str(root),
+    )
+
+
+def _tell(market) -> None:
+    """What the user must hear about the market data: damaged cache files, and data that could not be had."""
+    for notice in market.notices:
+        _err(f"note: {notice}")
+    if market.missing:
+        count = len(market.missing)
+        tail = (
+            "; the claims that needed it are unverifiable" if count == 1
+            else f" ({count} series in all could not be had; the claims that needed them are unverifiable)"
+        )
+        _err(f"market data missing: {market.missing[0]}{tail}")
 
 
 @app.command()
@@ -267,6 +334,63 @@ def evidence_import(
     typer.echo(f"{len(report)} files imported into {into}")
 
 
+@evidence_app.command("fetch")
+def evidence_fetch(
+    ctx: typer.Context,
+    catalogue: CatalogueArg = Path("claims.yaml"),
+    into: Annotated[
+        Optional[Path], typer.Option(help="The evidence archive to write or extend. Default: evidence/ beside the catalogue.")
+    ] = None,
+    offline: OfflineOption = False,
+    refresh: RefreshOption = False,
+    cache_dir: CacheDirOption = None,
+) -> None:
+    """Fetch the bars a catalogue's claims need from Yahoo Finance into an evidence archive.
+
+    Each series is taken from the archive if it already holds it, else from the cache, else from Yahoo
+    Finance (one request per symbol, interval and span); what the archive lacked is written into it, with the
+    source, interval and fetch time in its manifest. `dscheck verify --offline` then gives the same verdicts
+    without the network. With --offline, the archive is filled from the cache alone.
+
+    Exit codes: 0 everything the claims need is in the archive (or Yahoo has none), 2 bad command line or
+    catalogue, 3 some bars could not be fetched (no network, rate limit, server error) or the archive is damaged.
+
+    Example: dscheck evidence fetch claims.yaml --into evidence && dscheck verify claims.yaml --offline
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dscheck.market.fetch import fetch
+    from dscheck.market.interface import MarketDataError
+
+    parsed = _load(catalogue)
+    root = into if into is not None else catalogue.parent / "evidence"
+    market = _market(ctx, root, False, offline=offline, refresh=refresh, cache_dir=cache_dir, extend=True)
+    bar = Progress(
+        TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    )
+    try:
+        with bar:
+            task = bar.add_task("planning", total=None)
+            report = fetch(parsed, root, market, lambda what, done, total: bar.update(task, description=what, completed=done, total=total))
+    except MarketDataError as exc:
+        raise Failure(str(exc), Exit.EVIDENCE) from None
+    except OSError as exc:
+        raise Failure(f"could not write the evidence archive at {root} ({exc.strerror or exc})", Exit.EVIDENCE) from None
+    for line in report.written:
+        typer.echo(f"{line}")
+    for notice in report.notices:
+        _err(f"note: {notice}")
+    for problem in report.problems:
+        _err(f"not in the archive: {problem}")
+    typer.echo(
+        f"{root}: {len(report.written)} series written, {len(report.present)} already there, "
+        f"{len(report.problems)} not available ({report.requests} needed by {catalogue})"
+    )
+    raise typer.Exit(Exit.EVIDENCE if report.missing else Exit.OK)
+
+
 @evidence_app.command("check")
 def evidence_check(root: Annotated[Path, typer.Argument(help="The evidence archive.")] = Path("evidence")) -> None:
     """Check every file of an evidence archive against its manifest checksum.
@@ -288,10 +412,14 @@ def evidence_check(root: Annotated[Path, typer.Argument(help="The evidence archi
     typer.echo(f"{root}: {len(archive.manifest)} files, all match the manifest")
 
 
-def main() -> None:
-    """Run the app; every error ends as one message and an exit code, never a traceback."""
+def main(argv: list[str] | None = None, obj: dict | None = None) -> None:
+    """Run the app; every error ends as one message and an exit code, never a traceback.
+
+    `argv` defaults to the command line; `obj` reaches commands as their context object (tests hand in
+    Yahoo's session and clock through it).
+    """
     try:
-        code = app(standalone_mode=False)
+        code = app(args=argv, standalone_mode=False, obj=obj)
     except Failure as exc:
         _err(str(exc))
         sys.exit(exc.code)

@@ -19,10 +19,16 @@ class Exit(IntEnum):
 DEFAULT_FAIL_ON = frozenset({Verdict.INACCURATE, Verdict.ERROR})
 
 
-def exit_code(results: Iterable[Result], fail_on: frozenset[Verdict] = DEFAULT_FAIL_ON) -> Exit:
-    """Damaged evidence outranks failed claims: a run that read bad data cannot vouch for anything."""
+def exit_code(
+    results: Iterable[Result], fail_on: frozenset[Verdict] = DEFAULT_FAIL_ON, *, missing_evidence: bool = False
+) -> Exit:
+    """Damaged evidence outranks failed claims: a run that read bad data cannot vouch for anything.
+
+    So does evidence that could not be had (`missing_evidence`: the network failed, or --offline found
+    neither an archive nor a cached copy): the run checked less than it was asked to.
+    """
     results = list(results)
-    if any(r.damaged_evidence for r in results):
+    if missing_evidence or any(r.damaged_evidence for r in results):
         return Exit.EVIDENCE
     if any(r.verdict in fail_on or r.verdict is Verdict.ERROR for r in results):
         return Exit.FAILED

@@ -48,17 +48,31 @@ class Entry:
     missing_sessions: tuple[str, ...] = ()
     fetched: str | None = None  # when the bars were fetched or imported (ISO instant)
     note: str = ""
+    # Spans of trading dates (first, last) the file is complete for, when it was fetched for a catalogue.
+    covers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def from_json(cls, data: dict) -> Entry:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         known["missing_sessions"] = tuple(known.get("missing_sessions", ()))
+        known["covers"] = tuple((str(a), str(b)) for a, b in known.get("covers", ()))
         return cls(**known)
 
     def to_json(self) -> dict:
         data = dict(self.__dict__)
         data["missing_sessions"] = list(self.missing_sessions)
+        if self.covers:
+            data["covers"] = [list(span) for span in self.covers]
+        else:
+            del data["covers"]
         return data
+
+    def coverage(self) -> list[tuple[dt.date, dt.date]]:
+        """The dates the file answers for. An imported file answers for every date up to its last: what it
+        lacks before its first bar is what whoever built it chose to leave out, not something to fetch."""
+        if not self.covers:
+            return [(dt.date.min, dt.date.fromisoformat(self.last))]
+        return [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in self.covers]
 
 
 def file_name(symbol: str, interval: str) -> str:
@@ -130,7 +144,7 @@ def read_manifest(root: Path) -> dict[str, Entry]:
         raise MarketDataError(f'{path}: not a dscheck evidence manifest (expected "format": "{FORMAT}")')
     try:
         return {name: Entry.from_json(data) for name, data in document["files"].items()}
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise MarketDataError(f"{path}: the manifest is damaged ({exc})") from None
 
 

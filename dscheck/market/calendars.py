@@ -46,9 +46,13 @@ class Session:
 
 @cache
 def _calendar(name: str):
+    import warnings
+
     import exchange_calendars  # heavy (pandas): only the import and live paths come here
 
-    return exchange_calendars.get_calendar(name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas deprecation notes from inside exchange_calendars, not ours to act on
+        return exchange_calendars.get_calendar(name)
 
 
 def zone_name(calendar: str | None) -> str:

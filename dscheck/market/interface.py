@@ -75,10 +75,15 @@ class Series:
 
 @dataclass(frozen=True)
 class Unavailable:
-    """Why a source could not give a series; `damaged` when it had one but it failed its check."""
+    """Why a source could not give a series; `damaged` when it had one but it failed its check.
+
+    `retry` when the answer may differ on a later try (no network, rate limit, server error) rather than
+    being the source's settled answer (unknown symbol, interval no longer served, no bars in that span).
+    """
 
     reason: str
     damaged: bool = False
+    retry: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,326 @@
+"""A local stand-in for Yahoo Finance's chart service, answering from the bundled evidence archive.
+
+It speaks the chart endpoint (/v8/finance/chart/SYMBOL) in Yahoo's own JSON shape, plus the cookie and crumb
+endpoints yfinance calls first; it counts what it is asked and can be told to misbehave (rate limits, server
+errors, delays, malformed bodies) for one symbol or all. `routed_session` is the session handed to yfinance: a
+subclass of dscheck's real session class that sends every Yahoo URL to this server instead, keeping the
+original host in a header, so yfinance's own code runs unchanged and no real host name is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from dscheck.market.archive import EvidenceArchive
+from dscheck.market.interface import INTERVALS, Series
+from dscheck.market.yahoo import SERVED_DAYS, session_class
+
+EVIDENCE = Path(__file__).resolve().parent.parent / "evidence"
+CRUMB = "fAkEcRuMb.1"
+HOST_HEADER = "X-Yahoo-Host"
+
+def _profile(symbol: str) -> tuple[str, str, str]:
+    """What Yahoo reports for a kind of symbol: exchangeTimezoneName, instrumentType, currency."""
+    if symbol.endswith((".KS", ".KQ")) or symbol == "^KS11":
+        return "Asia/Seoul", "INDEX" if symbol.startswith("^") else "EQUITY", "KRW"
+    if symbol.endswith("=X"):
+        return "Europe/London", "CURRENCY", symbol[:-2][-3:]
+    if symbol.endswith("-USD"):
+        return "UTC", "CRYPTOCURRENCY", "USD"
+    if symbol.endswith("=F"):
+        return "America/New_York", "FUTURE", "USD"
+    return "America/New_York", "INDEX" if symbol.startswith("^") else "EQUITY", "USD"
+
+
+@dataclass
+class Fault:
+    """How the fake misbehaves on chart requests for a symbol ("*": every symbol)."""
+
+    status: int = 200
+    body: bytes | None = None  # None: the normal chart answer (with `status`)
+    headers: dict = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering
+    times: int | None = None  # misbehave this many times, then answer normally; None: always
+
+
+@dataclass(frozen=True)
+class Seen:
+    host: str
+    path: str
+    query: dict
+
+    @property
+    def chart(self) -> bool:
+        return self.path.startswith("/v8/finance/chart/")
+
+    @property
+    def symbol(self) -> str:
+        return unquote(self.path.rsplit("/", 1)[1]) if self.chart else ""
+
+
+def yahoo_error(code: str, description: str) -> bytes:
+    return json.dumps({"chart": {"result": None, "error": {"code": code, "description": description}}}).encode()
+
+
+class FakeYahoo:
+    """The fake service. `now` is its idea of today: intraday bars older than Yahoo serves are refused (422)."""
+
+    def __init__(self, now: dt.datetime, evidence: Path = EVIDENCE, adjclose_factor: float = 0.97):
+        self.now = now
+        self.archive = EvidenceArchive(evidence)
+        self.seen: list[Seen] = []
+        self.faults: dict[str, Fault] = {}
+        # Yahoo's adjclose differs from close wherever dividends were paid; make it differ everywhere, so a
+        # provider reading the adjusted column cannot go unnoticed.
+        self.adjclose_factor = adjclose_factor
+        self._lock = threading.Lock()
+
+    # What tests look at ------------------------------------------------------------------------------
+
+    @property
+    def charts(self) -> list[Seen]:
+        return [s for s in self.seen if s.chart]
+
+    def fail(self, symbol: str = "*", **fault) -> None:
+        self.faults[symbol] = Fault(**fault)
+
+    # Serving ---------------------------------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response:
+        host = request.headers.get(HOST_HEADER, "")
+        seen = Seen(host, request.path, dict(request.args))
+        with self._lock:
+            self.seen.append(seen)
+        if seen.chart:
+            return self._chart(seen)
+        if request.path == "/v1/test/getcrumb":
+            return Response(CRUMB, content_type="text/plain")
+        if host == "fc.yahoo.com":
+            # Yahoo's cookie endpoint answers 404 and sets the A3 cookie all the same.
+            return Response("", status=404, headers={"Set-Cookie": "A3=d=AQABBfake; Path=/; HttpOnly"})
+        if request.path == "/consent":
+            return Response("<html><body>no consent needed</body></html>", content_type="text/html")
+        return Response("not found", status=404)
+
+    def _fault_for(self, symbol: str) -> Fault | None:
+        with self._lock:
+            fault = self.faults.get(symbol) or self.faults.get("*")
+            if fault is None:
+                return None
+            if fault.times is not None:
+                if fault.times <= 0:
+                    return None
+                fault.times -= 1
+            return fault
+
+    def _chart(self, seen: Seen) -> Response:
+        fault = self._fault_for(seen.symbol)
+        if fault is not None:
+            if fault.delay:
+                time.sleep(fault.delay)
+            if fault.body is not None or fault.status != 200:
+                body = fault.body if fault.body is not None else yahoo_error("Error", "fault injected by the test")
+                return Response(body, status=fault.status, headers=fault.headers, content_type="application/json")
+        return self._answer(seen)
+
+    def _answer(self, seen: Seen) -> Response:
+        symbol, query = seen.symbol, seen.query
+        interval = {"60m": "1h"}.get(query.get("interval", "1d"), query.get("interval", "1d"))
+        files = {e.interval for e in self.archive.manifest.values() if e.symbol == symbol}
+        if not files:
+            return Response(yahoo_error("Not Found", "No data found, symbol may be delisted"), status=404,
+                            content_type="application/json")
+        if interval not in INTERVALS:
+            return Response(yahoo_error("Bad Request", f"Invalid input - interval={interval} is not supported."),
+                            status=400, content_type="application/json")
+        start = int(query["period1"])
+        end = int(query["period2"])
+        if interval in SERVED_DAYS:
+            oldest = self.now - dt.timedelta(days=SERVED_DAYS[interval])
+            if dt.datetime.fromtimestamp(start, dt.timezone.utc) < oldest:
+                return Response(
+                    yahoo_error(
+                        "Unprocessable Entity",
+                        f"{interval} data not available for startTime={start} and endTime={end}. "
+                        f"The requested range must be within the last {SERVED_DAYS[interval]} days.",
+                    ),
+                    status=422, content_type="application/json",
+                )
+            if interval == "1m" and end - start > 8 * 86400:
+                return Response(
+                    yahoo_error("Unprocessable Entity",
+                                "Only 8 days worth of 1m granularity data are allowed to be fetched per request."),
+                    status=422, content_type="application/json",
+                )
+        prepost = query.get("includePrePost", "False").lower() == "true"
+        series = self.archive.series(symbol, interval) if interval in files else None
+        body = self.document(symbol, interval, series, start, end, prepost)
+        return Response(json.dumps(body), content_type="application/json")
+
+    def document(self, symbol: str, interval: str, series: Series | None, start: int, end: int, prepost: bool) -> dict:
+        zone_name, kind, currency = _profile(symbol)
+        zone = ZoneInfo(zone_name)
+        stamps, rows = [], []
+        daily_times = self._sessions(symbol)
+        for bar in series.bars if isinstance(series, Series) else ():
+            if interval == "1d":
+                # Yahoo stamps a daily bar at its session's opening when that falls on the session's own date,
+                # else at midnight of that date on the exchange's clock.
+                local_open = bar.start.astimezone(zone) if bar.start else None
+                instant = local_open if local_open and local_open.date() == bar.session else \
+                    dt.datetime.combine(bar.session, dt.time(), zone)
+            else:
+                instant = bar.start
+                hours = daily_times.get(bar.session)
+                if not prepost and hours and not hours[0] <= instant < hours[1]:
+                    continue
+            stamp = int(instant.timestamp())
+            if start <= stamp < end:
+                stamps.append(stamp)
+                rows.append(bar)
+        offset = int(self.now.astimezone(zone).utcoffset().total_seconds())
+        meta = {
+            "currency": currency,
+            "symbol": symbol,
+            "exchangeName": "NMS" if kind == "EQUITY" else "SNP" if kind == "INDEX" else "CCY",
+            "fullExchangeName": "Fake Exchange",
+            "instrumentType": kind,
+            "firstTradeDate": 946684800,
+            "regularMarketTime": int(self.now.timestamp()),
+            "hasPrePostMarketData": kind == "EQUITY",
+            "gmtoffset": offset,
+            "timezone": self.now.astimezone(zone).tzname(),
+            "exchangeTimezoneName": zone_name,
+            "regularMarketPrice": rows[-1].close if rows else 100.0,
+            "chartPreviousClose": rows[0].close if rows else 100.0,
+            "priceHint": 2,
+            "currentTradingPeriod": {
+                part: {"timezone": self.now.astimezone(zone).tzname(), "start": int(self.now.timestamp()),
+                       "end": int(self.now.timestamp()) + 3600, "gmtoffset": offset}
+                for part in ("pre", "regular", "post")
+            },
+            "dataGranularity": interval,
+            "range": "",
+            "validRanges": ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"],
+        }
+        result: dict = {"meta": meta}
+        if rows:
+            result["timestamp"] = stamps
+            result["indicators"] = {
+                "quote": [{
+                    "open": [b.open for b in rows],
+                    "high": [b.high for b in rows],
+                    "low": [b.low for b in rows],
+                    "close": [b.close for b in rows],
+                    "volume": [None if b.volume is None else int(b.volume) for b in rows],
+                }],
+                "adjclose": [{"adjclose": [None if b.close is None else b.close * self.adjclose_factor for b in rows]}],
+            }
+        else:
+            # Yahoo's answer for a span without bars: the meta, and empty indicators.
+            result["indicators"] = {"quote": [{}], "adjclose": [{}]}
+        return {"chart": {"result": [result], "error": None}}
+
+    def _sessions(self, symbol: str) -> dict[dt.date, tuple[dt.datetime, dt.datetime]]:
+        daily = self.archive.series(symbol, "1d") if f"bars/{symbol}.1d.csv" in self.archive.manifest else None
+        if not isinstance(daily, Series):
+            return {}
+        return {b.session: (b.start, b.end) for b in daily.bars if b.start and b.end}
+
+
+def serve(fake: FakeYahoo) -> HTTPServer:
+    """Start a threaded server on 127.0.0.1 answering every path with the fake (stop it when done)."""
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request would drown the test output
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.expect_request(re.compile(".*"), method="__ALL").respond_with_handler(fake.handle)
+    server.start()
+    return server
+
+
+def routed_session(base_url: str, *, cap: float = 10.0, dns_failure: bool = False):
+    """A dscheck Yahoo session whose requests go to `base_url`; with `dns_failure`, every request fails the way
+    curl fails when a host name cannot be resolved (the situation on a machine without network)."""
+    from curl_cffi.requests.exceptions import DNSError
+
+    base = base_url.rstrip("/")
+
+    class Routed(session_class()):
+        def request(self, method, url, *args, **kwargs):
+            parts = urlsplit(url)
+            if dns_failure:
+                raise DNSError(
+                    f"Failed to perform, curl: (6) Could not resolve host: {parts.hostname}. "
+                    "See https://curl.se/libcurl/c/libcurl-errors.html first for more details."
+                )
+            headers = dict(kwargs.pop("headers", None) or {})
+            headers[HOST_HEADER] = parts.hostname or ""
+            target = f"{base}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+            return super().request(method, target, *args, headers=headers, **kwargs)
+
+    return Routed(cap=cap)
+
+
+def reset_yfinance() -> None:
+    """Forget yfinance's process-wide state: the session/cookie/crumb singleton, its memoized answers, its
+    cache databases and the config dscheck sets, so that one test cannot lend another a crumb or an answer."""
+    import sys
+
+    data = sys.modules.get("yfinance.data")
+    if data is not None:
+        data.YfData.cache_get.cache_clear()
+        data.SingletonMeta._instances.clear()
+    caches = sys.modules.get("yfinance.cache")
+    if caches is not None:
+        for manager in (caches._TzDBManager, caches._CookieDBManager, caches._ISINDBManager):
+            manager.close_db()
+            manager._db = None
+        caches._TzCacheManager._tz_cache = None
+        caches._CookieCacheManager._Cookie_cache = None
+        caches._ISINCacheManager._isin_cache = None
+    base = sys.modules.get("yfinance.base")
+    if base is not None:
+        base._tz_info_fetch_ctr = 0
+    config = sys.modules.get("yfinance.config")
+    if config is not None:
+        config.YfConfig.debug.hide_exceptions = True
+        config.YfConfig.network.retries = 0
+
+
+# The fake's "today": the seed claims (24-31 January 2025) are 38-45 days old, so Yahoo still serves their 5m
+# bars (60 days) but not their 1m bars (30 days).
+NOW = dt.datetime(2025, 3, 10, 12, 0, tzinfo=dt.timezone.utc)
+
+
+@dataclass
+class Live:
+    """The fake server running, and the options that point dscheck's Yahoo provider at it."""
+
+    fake: FakeYahoo
+    url: str
+    waits: list[float] = field(default_factory=list)  # the provider's sleeps between tries (not really slept)
+
+    def options(self, **override) -> dict:
+        options = {
+            "session": routed_session(self.url, cap=override.pop("cap", 5.0), dns_failure=override.pop("dns_failure", False)),
+            "clock": lambda: self.fake.now,
+            "sleep": self.waits.append,
+            "timeout": 5.0,
+        }
+        options.update(override)
+        return options
+
+    def obj(self, **override) -> dict:
+        """The context object for `dscheck.cli.main`."""
+        return {"yahoo": self.options(**override)}
