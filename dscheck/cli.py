@@ -412,6 +412,123 @@ def evidence_check(root: Annotated[Path, typer.Argument(help="The evidence archi
     typer.echo(f"{root}: {len(archive.manifest)} files, all match the manifest")
 
 
+InstrumentsOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option("--instruments", help="More instrument names, laid out like the bundled instruments.yaml (repeatable)."),
+]
+
+
+def _day(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise Failure(f'{what}: "{text}" is not a date written YYYY-MM-DD', Exit.USAGE) from None
+
+
+@app.command("extract")
+def extract_command(
+    article: Annotated[Path, typer.Argument(help="The article: a UTF-8 text file, Korean or English.")],
+    date: Annotated[
+        Optional[str], typer.Option(help="The article's date, YYYY-MM-DD; relative dates resolve against it. Default: today.")
+    ] = None,
+    article_id: Annotated[Optional[str], typer.Option(help="The article's id in the catalogue. Default: from the file name.")] = None,
+    into: Annotated[
+        Optional[Path], typer.Option(help="Add the drafts to this catalogue (made if missing) instead of printing them.")
+    ] = None,
+    instruments: InstrumentsOpt = None,
+) -> None:
+    """Draft v1 claims from a news article, for a person to confirm.
+
+    Each claim carries its quote, subject, metric, value, date and time, with the rules' confidence and
+    reasons in a comment; numbers that could not be mapped follow as commented-out drafts.
+
+    Example: dscheck extract article.txt --date 2025-01-27 --into claims.yaml
+    """
+    import re
+
+    from dscheck.extract import ExtractError, append_to, extract, load_instruments, render
+    from dscheck.extract.draft import article_id_for
+
+    day = _day(date, "--date") if date else dt.date.today()
+    if article_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", article_id):
+        raise Failure(f'--article-id: "{article_id}" must be lowercase letters, digits and hyphens', Exit.USAGE)
+    try:
+        text = article.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Failure(f"{article}: cannot read it as UTF-8 text ({exc})", Exit.USAGE) from None
+    try:
+        lexicon = load_instruments(instruments or ())
+        drafts = extract(text, day, lexicon)
+        named = dict(article_id=article_id or article_id_for(article.stem), article_date=day, source=article.name, text=text)
+        if into is None:
+            sys.stdout.write(render(drafts, **named))
+            return
+        from dscheck.files import atomic_write
+
+        atomic_write(into, append_to(into, drafts, **named).encode("utf-8"))
+    except ExtractError as exc:
+        raise Failure(str(exc), Exit.USAGE) from None
+    typer.echo(f"{into}: added {len(drafts.claims)} draft claims and {len(drafts.unmapped)} commented-out numbers")
+
+
+@app.command("extract-score")
+def extract_score(
+    folder: Annotated[Path, typer.Argument(help="A folder of articles (.txt), such as ../shared/seeds.")],
+    catalogue: CatalogueArg = Path("claims.yaml"),
+    date: Annotated[
+        Optional[list[str]], typer.Option(help="FILE=YYYY-MM-DD for an article the catalogue dates only by month (repeatable).")
+    ] = None,
+    instruments: InstrumentsOpt = None,
+    min_recall: Annotated[str, typer.Option(help="Exit 1 when recall is below this.")] = "0",
+    min_precision: Annotated[str, typer.Option(help="Exit 1 when precision is below this.")] = "0",
+) -> None:
+    """Score the extractor: its drafts of each article against a curated catalogue of the same articles.
+
+    A drafted market claim matches a curated one when subject, metric, signed value, qualifier, date and
+    time are all equal. Prints recall and precision, then what was missed and what was drafted besides.
+
+    Example: dscheck extract-score ../shared/seeds claims.yaml --date 002_3a20c9c0fc07bcd5.txt=2025-01-30
+    """
+    from dscheck.extract import ExtractError, load_instruments
+    from dscheck.extract.score import score
+
+    dates = {}
+    for item in date or ():
+        name, sep, text = item.partition("=")
+        if not sep or not name:
+            raise Failure(f'--date: expected FILE=YYYY-MM-DD, got "{item}"', Exit.USAGE)
+        dates[name] = _day(text, "--date")
+    try:
+        floor = (float(min_recall), float(min_precision))
+    except ValueError:
+        raise Failure("--min-recall and --min-precision take numbers between 0 and 1", Exit.USAGE) from None
+    if not folder.is_dir():
+        raise Failure(f"{folder}: not a folder of articles", Exit.USAGE)
+    try:
+        result = score(folder, catalogue, load_instruments(instruments or ()), dates)
+    except ExtractError as exc:
+        raise Failure(str(exc), Exit.USAGE) from None
+    for item in result.files:
+        typer.echo(f"{item.name} ({item.date}): {len(item.expected)} curated, {len(item.drafted)} drafted, {item.matched} matched")
+    for name in result.skipped:
+        typer.echo(f"{name}: skipped, no article of the catalogue names it as its source")
+    agree = sum(f.same_extreme_and_invert for f in result.files)
+    typer.echo(
+        f"market claims: {result.expected} curated, {result.drafted} drafted, {result.matched} matched: "
+        f"recall {result.recall:.2f}, precision {result.precision:.2f} ({agree} of the matched also agree on extreme and invert)"
+    )
+    for title, claims in (("missed (curated, not drafted)", [c for f in result.files for c in f.missed]),
+                          ("extra (drafted, not curated)", [c for f in result.files for c in f.extra])):
+        if claims:
+            typer.echo(f"{title}:")
+        for c in claims:
+            when = f"{c.date}" + (f" {c.time:%H:%M}" if c.time else "")
+            hedge = f" {c.qualifier}" if c.qualifier != "about" else ""
+            typer.echo(f"  {c.id}: {c.subject} {c.metric} {c.value}{hedge} {when}  \"{c.quote}\"")
+    if result.recall < floor[0] or result.precision < floor[1]:
+        raise typer.Exit(Exit.FAILED)
+
+
 def main(argv: list[str] | None = None, obj: dict | None = None) -> None:
     """Run the app; every error ends as one message and an exit code, never a traceback.
 
