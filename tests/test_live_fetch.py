@@ -59,7 +59,7 @@ def test_fetch_offline_freezes_what_verify_left_in_the_cache(capsys, yahoo, tmp_
     code, out, err = dscheck(capsys, "evidence", "fetch", str(claims), "--offline", "--cache-dir", cache, obj=yahoo.obj())
     assert code == 0 and yahoo.fake.seen == []
     manifest = read_manifest(tmp_path / "evidence")
-    assert sorted(manifest) == ["bars/SPY.1d.csv", "bars/SPY.1h.csv", "bars/SPY.5m.csv"]
+    assert sorted(manifest) == ["bars/SPY.1d.csv", "bars/SPY.5m.csv"]
     assert manifest["bars/SPY.5m.csv"].source.endswith("pre- and post-market bars included")
     assert "(cache)" in out
 
@@ -70,9 +70,9 @@ def test_fetch_reports_progress_for_every_series(yahoo, tmp_path):
                      extend=True)
     steps = []
     report = fetch(claims, tmp_path / "ev", source, lambda *step: steps.append(step))
-    assert [s[1:] for s in steps] == [(1, 3), (2, 3), (3, 3)]
-    assert all(what.endswith("(network)") for what, _, _ in steps)
-    assert len(report.written) == 3 and report.problems == []
+    assert [s[1:] for s in steps] == [(1, 2), (2, 2)]
+    assert [what for what, _, _ in steps] == ["SPY 1d (network)", "SPY 5m (network)"]
+    assert len(report.written) == 2 and report.problems == []
 
 
 def test_fetch_without_network_says_so_and_writes_nothing(capsys, yahoo, tmp_path):
@@ -90,7 +90,17 @@ def test_fetch_into_the_bundled_archive_adds_only_what_it_lacks(capsys, yahoo, t
     claims = catalogue(tmp_path, "c.yaml", "2025-01-27", "10:00", subject="NVDA")
     code, out, err = dscheck(capsys, "evidence", "fetch", str(claims), "--cache-dir", str(tmp_path / "cache"), obj=yahoo.obj())
     assert code == 0, err
-    # The archive held NVDA 1d and 1h; the live path also offers 5m, which Yahoo (here: the fake) has none of.
+    # The archive held NVDA 1d and 1h; the live path also offers 5m, which Yahoo (here: the fake) has none of,
+    # so the 5m claim falls back to the hour, which the archive already holds.
     assert [s.query["interval"] for s in yahoo.fake.charts] == ["5m"]
-    assert "not in the archive: NVDA 5m: the evidence archive has 1d, 1h bars for NVDA but no 5m bars, and Yahoo Finance has no NVDA 5m bars" in err
-    assert "0 series written, 2 already there, 1 not available" in out
+    assert "0 series written, 3 already there, 0 not available" in out
+
+
+def test_fetch_writes_a_fallback_series_under_its_own_interval(capsys, yahoo, tmp_path):
+    claims = catalogue(tmp_path, "c.yaml", "2025-01-27", "10:00", subject="NVDA")
+    code, out, err = dscheck(capsys, "evidence", "fetch", str(claims), "--cache-dir", str(tmp_path / "cache"), obj=yahoo.obj())
+    assert code == 0, err
+    assert "NVDA 1h (for 5m): 7 bars, 2025-01-26 to 2025-01-27 (network)" in out
+    assert sorted(read_manifest(tmp_path / "evidence")) == ["bars/NVDA.1d.csv", "bars/NVDA.1h.csv"]
+    offline = dscheck(capsys, "verify", str(claims), "--offline", "--format", "json", "--cache-dir", str(tmp_path / "c2"))
+    assert '"interval": "1h"' in offline[1] and offline[0] == 0

@@ -83,21 +83,23 @@ def test_close_is_the_printed_price_not_the_adjusted_one(yahoo, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "age_days, offered",
+    "age_days, offered, then",
     [
-        (0, ("1m", "1h", "1d")),
-        (27, ("1m", "1h", "1d")),
-        (28, ("5m", "1h", "1d")),  # 1m bars go back 30 days; the request starts the day before, so stay clear
-        (57, ("5m", "1h", "1d")),
-        (58, ("1h", "1d")),
-        (727, ("1h", "1d")),
-        (728, ("1d",)),
-        (5000, ("1d",)),
+        (0, ("1m", "1d"), "5m"),
+        (27, ("1m", "1d"), "5m"),
+        (28, ("5m", "1d"), "1h"),  # 1m bars go back 30 days; the request starts the day before, so stay clear
+        (57, ("5m", "1d"), "1h"),
+        (58, ("1h", "1d"), None),
+        (727, ("1h", "1d"), None),
+        (728, ("1d",), None),
+        (5000, ("1d",), None),
     ],
 )
-def test_intervals_follow_what_yahoo_still_serves(age_days, offered):
+def test_intervals_follow_what_yahoo_still_serves(age_days, offered, then):
     live = YahooFinance(clock=lambda: NOW)
-    assert live.intervals("NVDA", NOW.date() - dt.timedelta(days=age_days)) == offered
+    day = NOW.date() - dt.timedelta(days=age_days)
+    assert live.intervals("NVDA", day) == offered
+    assert live.coarser(Request("NVDA", offered[0], day - dt.timedelta(days=1), day)) == then
 
 
 def test_requests_outside_yahoos_window_are_not_sent(yahoo, tmp_path):

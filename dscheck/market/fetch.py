@@ -36,17 +36,18 @@ def fetch(catalogue: Catalogue, root: Path, source: Layered, progress: Progress 
     requests = plan(catalogue, source)
     loaded = source.load(requests, progress)
     report = Fetched(root, requests=len(requests))
-    items = []
+    pieces: dict[str, list[tuple[Request, Series, dt.datetime]]] = {}
     for request in requests:
-        key = (request.symbol, request.interval)
-        answer = loaded[key]
-        origin = source.origin.get(key)
-        label = f"{request.symbol} {request.interval}"
+        answer = loaded[(request.symbol, request.interval)]
+        origin = source.origin.get((request.symbol, request.interval))
         if isinstance(answer, Unavailable):
-            report.problems.append(f"{label}: {answer.reason}")
+            report.problems.append(f"{request.symbol} {request.interval}: {answer.reason}")
             continue
+        # The series may be a coarser one than planned, when Yahoo had none at the planned interval.
+        got = Request(request.symbol, answer.interval, request.start, request.end)
+        label = f"{got.symbol} {got.interval}" + (f" (for {request.interval})" if got.interval != request.interval else "")
         if origin is None or origin.kind == "evidence":
-            if source.archive_covers(request):
+            if source.archive_covers(got):
                 report.present.append(label)
             else:
                 # The archive's own bars were used because nothing better could be had.
@@ -54,9 +55,9 @@ def fetch(catalogue: Catalogue, root: Path, source: Layered, progress: Progress 
                 report.problems.append(reason)
                 report.missing.append(reason)
             continue
-        entry, data = _entry(source.archive, request, answer, origin.fetched or source.clock())
-        items.append((entry, data))
-        report.written.append(f"{label}: {entry.rows} bars, {entry.first} to {entry.last} ({origin.kind})")
+        pieces.setdefault(archive.file_name(got.symbol, got.interval), []).append((got, answer, origin.fetched or source.clock()))
+        report.written.append(f"{label}: {len(answer.bars)} bars, {got.start} to {got.end} ({origin.kind})")
+    items = [_entry(source.archive, group) for group in pieces.values()]
     if items:
         archive.write(root, items)
     report.missing += source.missing
@@ -64,35 +65,44 @@ def fetch(catalogue: Catalogue, root: Path, source: Layered, progress: Progress 
     return report
 
 
-def _entry(existing: archive.EvidenceArchive | None, request: Request, series: Series, fetched: dt.datetime) -> tuple[archive.Entry, bytes]:
+def _entry(existing: archive.EvidenceArchive | None, group: list[tuple[Request, Series, dt.datetime]]) -> tuple[archive.Entry, bytes]:
+    """One archive file from the fetched series of one symbol and interval, and what the archive had of it."""
     from dscheck.market.calendars import market_for, zone_name
 
-    name = archive.file_name(request.symbol, request.interval)
+    first_request, series, _ = group[0]
+    name = archive.file_name(first_request.symbol, first_request.interval)
     old_entry = existing.manifest.get(name) if existing is not None else None
-    old = existing.series(request.symbol, request.interval) if old_entry is not None else None
-    bars: list[Bar] = list(series.bars)
-    missing = set(series.missing_sessions)
-    spans = [(request.start, request.end)]
+    old = existing.series(first_request.symbol, first_request.interval) if old_entry is not None else None
+    spans = [(request.start, request.end) for request, _, _ in group]
+
+    def inside(day: dt.date) -> bool:
+        return any(a <= day <= b for a, b in spans)
+
+    bars: dict[tuple, Bar] = {}
+    missing: set[dt.date] = set()
     source = _source(series)
     if isinstance(old, Series):
-        # Extend the file: its bars outside the request's span stay, the fetched ones replace the rest.
-        bars += [b for b in old.bars if not request.start <= b.session <= request.end]
-        missing |= {d for d in old.missing_sessions if not request.start <= d <= request.end}
+        # Extend the file: its bars outside the fetched spans stay, the fetched ones replace the rest.
+        bars.update(((b.session, b.start), b) for b in old.bars if not inside(b.session))
+        missing |= {d for d in old.missing_sessions if not inside(d)}
         spans += old_entry.coverage() if old_entry.covers else [(old.first, old.last)]
         if old_entry.source != source:
-            source = f"{old_entry.source}; {request.start} to {request.end}: {source}"
-    bars.sort(key=lambda b: (b.session, b.start or dt.datetime.min.replace(tzinfo=dt.timezone.utc)))
-    present = {b.session for b in bars}
-    data = archive.encode_bars(bars)
-    market = market_for(request.symbol)
+            source = f"{old_entry.source}; {min(s for s, _ in spans[:len(group)])} to {max(e for _, e in spans[:len(group)])}: {source}"
+    for request, fetched_series, _ in group:
+        bars.update(((b.session, b.start), b) for b in fetched_series.bars)
+        missing |= set(fetched_series.missing_sessions)
+    ordered = sorted(bars.values(), key=lambda b: (b.session, b.start or dt.datetime.min.replace(tzinfo=dt.timezone.utc)))
+    present = {b.session for b in ordered}
+    data = archive.encode_bars(ordered)
+    fetched = min(when for _, _, when in group)
     entry = archive.Entry(
         file=name,
-        symbol=request.symbol,
-        interval=request.interval,
+        symbol=first_request.symbol,
+        interval=first_request.interval,
         sha256=hashlib.sha256(data).hexdigest(),
-        rows=len(bars),
-        first=bars[0].session.isoformat(),
-        last=bars[-1].session.isoformat(),
+        rows=len(ordered),
+        first=ordered[0].session.isoformat(),
+        last=ordered[-1].session.isoformat(),
         source=source,
         timezone=zone_name(series.calendar),
         adjustment=ADJUSTMENT,
@@ -100,7 +110,7 @@ def _entry(existing: archive.EvidenceArchive | None, request: Request, series: S
         snapshot_close=series.snapshot_close,
         missing_sessions=tuple(sorted(d.isoformat() for d in missing - present)),
         fetched=fetched.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat(),
-        note=market.note,
+        note=market_for(first_request.symbol).note,
         covers=tuple((a.isoformat(), b.isoformat()) for a, b in _merge(spans)),
     )
     return entry, data

@@ -76,48 +76,82 @@ class Layered(MarketData):
         return tuple(i for i in INTERVALS if i in offered)
 
     def load(self, requests: Sequence[Request], progress: Progress | None = None) -> dict[tuple[str, str], Series | Unavailable]:
+        self._progress, self._done, self._total = progress, 0, len(requests)
+        result, origin = self._resolve(list(requests))
+        self.origin.update(origin)
+        # Where the live source had nothing at the planned interval (none in that span, or no longer served),
+        # ask once more a step coarser, and answer the planned key with what was found: the series' own
+        # interval records which one was used. No request is made for this when the finer one had bars.
+        coarser = getattr(self.live, "coarser", None)
+        waiting = {
+            (r.symbol, r.interval): r for r in requests
+            if coarser is not None and self._came_empty(result[(r.symbol, r.interval)], origin[(r.symbol, r.interval)])
+        }
+        while waiting:
+            steps = {key: Request(r.symbol, c, r.start, r.end) for key, r in waiting.items() if (c := coarser(r))}
+            if not steps:
+                break
+            self._total += len(steps)
+            answers, found = self._resolve(list(steps.values()))
+            waiting = {}
+            for key, step in steps.items():
+                answer, came = answers[(step.symbol, step.interval)], found[(step.symbol, step.interval)]
+                if isinstance(answer, Series):
+                    result[key], self.origin[key] = answer, came
+                elif self._came_empty(answer, came):
+                    result[key] = Unavailable(f"{result[key].reason}, and {answer.reason}")
+                    waiting[key] = step
+                else:
+                    result[key], self.origin[key] = answer, came
+        return {key: self._with_archive(key, answer) for key, answer in result.items()}
+
+    @staticmethod
+    def _came_empty(answer: Series | Unavailable, origin: Origin) -> bool:
+        """A settled "none" for an intraday series from the cache or the network (not a fault, not evidence)."""
+        return isinstance(answer, Unavailable) and not (answer.retry or answer.damaged) and origin.kind != "evidence"
+
+    def _tick(self, what: str) -> None:
+        self._done += 1
+        if self._progress:
+            self._progress(what, self._done, self._total)
+
+    def _resolve(self, requests: list[Request]) -> tuple[dict, dict]:
+        """Each request from the archive, else the cache, else the network: answers and origins by key."""
         result: dict[tuple[str, str], Series | Unavailable] = {}
+        origin: dict[tuple[str, str], Origin] = {}
         partial: dict[tuple[str, str], Series] = {}  # archive series that do not cover their request
         pending: list[Request] = []
-        done, total = 0, len(requests)
-
-        def tick(what: str) -> None:
-            nonlocal done
-            done += 1
-            if progress:
-                progress(what, done, total)
-
         for request in requests:
             key = (request.symbol, request.interval)
             found = self._from_archive(request)
             if isinstance(found, Unavailable) or (isinstance(found, Series) and self.archive_covers(request)):
-                result[key] = found
-                self.origin[key] = Origin("evidence")
-                tick(f"{request.symbol} {request.interval} (evidence)")
+                result[key], origin[key] = found, Origin("evidence")
+                self._tick(f"{request.symbol} {request.interval} (evidence)")
                 continue
             if isinstance(found, Series):
                 partial[key] = found
             hit = self._from_cache(request)
             if hit is not None:
-                result[key] = self._with_archive(request, hit)
-                tick(f"{request.symbol} {request.interval} (cache)")
+                result[key], origin[key] = hit
+                self._tick(f"{request.symbol} {request.interval} (cache)")
                 continue
             pending.append(request)
         if not pending:
-            return result
+            return result, origin
         if self.offline or self.live is None:
             for request in pending:
                 key = (request.symbol, request.interval)
                 result[key] = partial.get(key) or self._offline(request)
-                self.origin[key] = Origin("evidence" if key in partial else "none")
-                tick(f"{request.symbol} {request.interval} (not fetched)")
-            return result
+                origin[key] = Origin("evidence" if key in partial else "none")
+                self._tick(f"{request.symbol} {request.interval} (not fetched)")
+            return result, origin
 
-        before = done
+        before = self._done
 
         def relay(what: str, step: int, _total: int) -> None:
-            if progress:
-                progress(f"{what} (network)", before + step, total)
+            self._done = before + step
+            if self._progress:
+                self._progress(f"{what} (network)", self._done, self._total)
 
         fetched = self.live.load(pending, relay)
         now = self.clock()
@@ -133,13 +167,13 @@ class Layered(MarketData):
                     f"the evidence archive's {request.symbol} {request.interval} bars do not cover every date the "
                     f"claims need, so they were used as they are: {answer.reason}"
                 )
-                result[key], self.origin[key] = partial[key], Origin("evidence")
+                result[key], origin[key] = partial[key], Origin("evidence")
                 continue
             if isinstance(answer, Unavailable) and answer.retry:
                 self.missing.append(answer.reason)
-            result[key] = self._with_archive(request, answer)
-            self.origin[key] = Origin("network" if isinstance(answer, Series) else "none", now)
-        return result
+            result[key] = answer
+            origin[key] = Origin("network" if isinstance(answer, Series) else "none", now)
+        return result, origin
 
     # The layers -------------------------------------------------------------------------------------
 
@@ -160,19 +194,18 @@ class Layered(MarketData):
             reach = max(reach, last + dt.timedelta(days=1))
         return reach > request.end
 
-    def _with_archive(self, request: Request, answer: Series | Unavailable) -> Series | Unavailable:
+    def _with_archive(self, key: tuple[str, str], answer: Series | Unavailable) -> Series | Unavailable:
         """An answer that is no answer also says what the archive lacked, so the reader hears every source."""
         if not isinstance(answer, Unavailable) or self.archive is None:
             return answer
-        lacked = self.archive.series(request.symbol, request.interval)
+        lacked = self.archive.series(*key)
         if not isinstance(lacked, Unavailable) or lacked.damaged:
             return answer
         return Unavailable(f"{lacked.reason}, and {answer.reason}", retry=answer.retry)
 
-    def _from_cache(self, request: Request) -> Series | Unavailable | None:
+    def _from_cache(self, request: Request) -> tuple[Series | Unavailable, Origin] | None:
         if self.cache is None or self.refresh:
             return None
-        key = (request.symbol, request.interval)
         try:
             hit = self.cache.get(request, provisional=self.offline)
         except CacheDamaged as exc:
@@ -181,12 +214,11 @@ class Layered(MarketData):
             return None
         if hit is None:
             return None
-        self.origin[key] = Origin("cache", hit.fetched)
         answer = hit.answer
         if isinstance(answer, Series) and not answer.bars:
-            return Unavailable(f"{getattr(self.live, 'name', 'the source')} has no {_what(request)} "
-                               f"(answer of {stamp(hit.fetched)}, kept in the cache; --refresh asks again)")
-        return answer
+            answer = Unavailable(f"{getattr(self.live, 'name', 'the source')} has no {_what(request)} "
+                                 f"(answer of {stamp(hit.fetched)}, kept in the cache; --refresh asks again)")
+        return answer, Origin("cache", hit.fetched)
 
     def _keep(self, request: Request, answer: Series | Unavailable, now: dt.datetime) -> None:
         if self.cache is None:
@@ -209,8 +241,8 @@ class Layered(MarketData):
             self.missing.append(reason)
             return Unavailable(reason)
         return Unavailable(
-            f"the evidence archive at {self.archive.root} and the cache have no {what}, and --offline kept dscheck "
-            "off the network; run without --offline to fetch them from Yahoo Finance"
+            f"the cache has no {what} either; --offline kept dscheck off the network (run without --offline to "
+            "fetch them from Yahoo Finance)"
         )
 
 

@@ -23,9 +23,9 @@ SYMBOL = re.compile(r"^[A-Za-z0-9^=.\-]{1,20}$")
 
 # How many days back Yahoo serves each intraday interval (its own limits, counted to the request's start).
 SERVED_DAYS = {"1m": 30, "2m": 60, "5m": 60, "15m": 60, "30m": 60, "90m": 60, "1h": 730}
-# The intraday intervals asked for, finest first. The finest one Yahoo still serves for a claim's date
-# answers the claim; 1h comes along whenever something finer was chosen, because Yahoo's fine bars can come
-# back empty (thin trading, an index it keeps no fine bars for) and an hour's range still beats the day's.
+# The intraday intervals asked for, finest first: a claim gets the finest one Yahoo still serves for its date.
+# When Yahoo has none at that interval (thin trading, an index it keeps no fine bars for, a window that moved
+# on), the next coarser one is asked for instead: an hour's range still beats the whole day's.
 CHOICES = ("1m", "5m", "1h")
 # The request starts a day before the claim and "today" differs across time zones: keep clear of the edge.
 MARGIN_DAYS = 2
@@ -151,10 +151,19 @@ class YahooFinance(MarketData):
     # What Yahoo serves ------------------------------------------------------------------------------
 
     def intervals(self, symbol: str, day: dt.date) -> tuple[str, ...]:
+        return (*self._served(day)[:1], "1d")
+
+    def coarser(self, request: Request) -> str | None:
+        """The interval to ask for when Yahoo has no bars at `request.interval`: the next coarser one it still
+        serves for the request's dates (None past 1h: the daily bars are asked for anyway)."""
+        if request.interval not in CHOICES:
+            return None
+        later = [i for i in self._served(request.end) if INTERVALS[i] > INTERVALS[request.interval]]
+        return later[0] if later else None
+
+    def _served(self, day: dt.date) -> list[str]:
         age = (self.clock().date() - day).days + MARGIN_DAYS
-        served = [i for i in CHOICES if age < SERVED_DAYS[i]]
-        chosen = served[:1] + (["1h"] if served and served[0] != "1h" else [])
-        return (*chosen, "1d")
+        return [i for i in CHOICES if age < SERVED_DAYS[i]]
 
     def _first_served(self, request: Request) -> dt.date:
         """The earliest date of the request Yahoo will still give bars of this interval for."""
