@@ -236,9 +236,10 @@ def _market(ctx: typer.Context, root: Path, named: bool, *, offline: bool, refre
     archive = None
     if root.is_dir() and any(root.iterdir()):
         archive = EvidenceArchive(root)  # a damaged one stops the run when it is first read
-    elif named and not root.exists():
+    elif named and not root.is_dir():
+        what = "is not a folder" if root.exists() else "does not exist"
         raise Failure(
-            f"no evidence archive at {root}: the folder does not exist. Build one with `dscheck evidence fetch` or "
+            f"no evidence archive at {root}: the folder {what}. Build one with `dscheck evidence fetch` or "
             "`dscheck evidence import DIR`, or leave out --evidence to fetch from Yahoo Finance",
             Exit.EVIDENCE,
         )
