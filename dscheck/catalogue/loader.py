@@ -28,13 +28,20 @@ from dscheck.catalogue.metrics import COMMON, FIELDS
 from dscheck.catalogue.precision import half_unit
 
 DEFAULT_TIMEZONE = "America/New_York"
-MAX_BYTES = 64 * 1024 * 1024  # a catalogue larger than this is a mistake, not a catalogue
+# About 150,000 claims, and some 30 s of parsing: a catalogue larger than this is a mistake, not a catalogue.
+MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 5_000_000  # values in one catalogue
 MAX_ALIASED = 100_000  # values reached again through aliases: stops a "billion laughs" early
 MAX_DEPTH = 64
+MAX_PROBLEMS = 100  # a catalogue this broken needs its first problems fixed, not a list of all of them
+MAX_HINTS = 10  # "did you mean" searches (each one scans every article id) for the first problems only
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # control characters, all but tab and line feed
+# Characters YAML does not allow in a document (control characters, surrogates, U+FFFE and U+FFFF).
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALARS = yaml.constructor.SafeConstructor()
+_MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -58,10 +65,14 @@ def load(path: str | Path) -> Catalogue:
     path = Path(path)
     name = str(path)
     try:
+        limit = f"a catalogue may be at most {MAX_BYTES:,} bytes ({MAX_BYTES >> 20} MiB)"
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _error(name, 1, 1, f"the file is {size:,} bytes; a catalogue may be at most {MAX_BYTES:,}")
-        data = path.read_bytes()
+            raise _error(name, 1, 1, f"the file is {size:,} bytes; {limit}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # /dev/zero and pipes say size 0 and never end
+        if len(data) > MAX_BYTES:
+            raise _error(name, 1, 1, f"the file holds more than {MAX_BYTES:,} bytes; {limit}")
     except FileNotFoundError:
         raise _error(name, 1, 1, "no such file; pass the path of a catalogue such as claims.yaml") from None
     except IsADirectoryError:
@@ -79,14 +90,35 @@ def load(path: str | Path) -> Catalogue:
 
 def loads(text: str, name: str = "<catalogue>") -> Catalogue:
     """Validate catalogue text; `name` is used in the locations of problems."""
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise _error(name, line, 1, "the file holds binary data (a NUL byte), not YAML text")
     try:
+        return _loads(text, name)
+    except CatalogueError as exc:
+        # Messages quote the catalogue's text: escaped and cut short, a value cannot break a message into
+        # several lines or send a terminal escape sequence.
+        raise CatalogueError([Problem(p.location, _printable(p.message)) for p in exc.problems]) from None
+
+
+def _printable(message: str, limit: int = 400) -> str:
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in message)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def _loads(text: str, name: str) -> Catalogue:
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        if bad.group() == "\x00":
+            raise _error(name, line, column, "the file holds binary data (a NUL byte), not YAML text")
+        raise _error(name, line, column, f"character U+{ord(bad.group()):04X} is not allowed in YAML text")
+    try:
+        _check_depth(text)  # before compose: libyaml's composer recurses in C and would crash the process
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if isinstance(exc, _TooDeep):
+            raise _error(name, *where, exc.problem) from None
         problem = exc.problem or exc.context or "not valid YAML"
         raise _error(name, *where, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
@@ -105,6 +137,24 @@ def _error(name: str, line: int, column: int, message: str) -> CatalogueError:
     return CatalogueError([Problem(Location(name, line, column), message)])
 
 
+class _TooDeep(yaml.MarkedYAMLError):
+    pass
+
+
+def _check_depth(text: str) -> None:
+    """Stop at the first collection nested deeper than MAX_DEPTH, reading events (libyaml parses without recursing)."""
+    depth = 0
+    opens, closes = (yaml.SequenceStartEvent, yaml.MappingStartEvent), (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = event.__class__
+        if kind in opens:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep(problem=f"the YAML is nested more than {MAX_DEPTH} levels deep", problem_mark=event.start_mark)
+        elif kind in closes:
+            depth -= 1
+
+
 class _Tree:
     """Plain data from YAML nodes, remembering where each value and key stood and how it was written."""
 
@@ -118,6 +168,8 @@ class _Tree:
         self._inside_alias = 0
         self._seen: set[int] = set()
         self._stack: set[int] = set()
+        self._merged: dict[int, list] = {}  # mapping with merge keys -> its pairs, merges resolved
+        self._merging: set[int] = set()
 
     def at(self, path: tuple, key: bool = False) -> Location:
         """The location of the value at `path` (or of its key), else of the nearest enclosing value."""
@@ -170,13 +222,45 @@ class _Tree:
         except (ValueError, OverflowError):
             return node.value
 
-    def _mapping(self, node: yaml.MappingNode, path: tuple) -> dict:
+    def _pairs(self, node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+        """The mapping's pairs, each merge key (<<) replaced by the pairs it brings in.
+
+        Unlike PyYAML's flatten_mapping, every merged pair counts as a value reached through an alias
+        before it is copied: chained merges would otherwise grow a small file into gigabytes.
+        """
+        if not any(key.tag == _MERGE for key, _ in node.value):
+            return node.value
+        if id(node) in self._merged:
+            return self._merged[id(node)]
+        if id(node) in self._merging:
+            raise CatalogueError([Problem(self._loc(node), "a merge key (<<) refers to its own mapping")])
+        self._merging.add(id(node))
+        merged, own = [], []
         try:
-            _SCALARS.flatten_mapping(node)
-        except yaml.MarkedYAMLError as exc:
-            raise CatalogueError([Problem(self._loc(node), f"bad merge key: {exc.problem}")]) from None
+            for key, value in node.value:
+                if key.tag != _MERGE:
+                    own.append((key, value))
+                    continue
+                # PyYAML's order: the mappings of a merged list are taken last to first.
+                sources = value.value[::-1] if isinstance(value, yaml.SequenceNode) else [value]
+                for source in sources:
+                    if not isinstance(source, yaml.MappingNode):
+                        raise CatalogueError(
+                            [Problem(self._loc(source), "bad merge key: << takes a mapping or a list of mappings")]
+                        )
+                    pairs = self._pairs(source)
+                    self._aliased += len(pairs)
+                    if self._aliased > MAX_ALIASED:
+                        raise CatalogueError([Problem(self._loc(key), "too many values (an alias expanding without end?)")])
+                    merged.extend(pairs)
+        finally:
+            self._merging.discard(id(node))
+        self._merged[id(node)] = merged + own
+        return self._merged[id(node)]
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple) -> dict:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
+        for key_node, value_node in self._pairs(node):
             if not isinstance(key_node, yaml.ScalarNode):
                 raise CatalogueError([Problem(self._loc(key_node), "a key must be plain text")])
             key = key_node.value
@@ -310,6 +394,9 @@ def _build(data: dict, tree: _Tree) -> Catalogue:
 
     def problem(path: tuple, message: str, key: bool = False) -> None:
         problems.append(Problem(tree.at(path, key), message))
+        if len(problems) == MAX_PROBLEMS:
+            stop = Problem(problems[-1].location, f"stopped after {MAX_PROBLEMS} problems; fix these and run again")
+            raise CatalogueError([*problems, stop])
 
     default_tz = data.get("timezone", DEFAULT_TIMEZONE)
     if not _zone_ok(default_tz):
@@ -319,11 +406,19 @@ def _build(data: dict, tree: _Tree) -> Catalogue:
         key: Article(id=key, **{k: str(v) for k, v in (fields or {}).items()})
         for key, fields in (data.get("articles") or {}).items()
     }
+    for key, fields in (data.get("articles") or {}).items():
+        for field, text in (fields or {}).items():
+            _check_text(text, ("articles", key, field), problem)
     claims: list[Claim] = []
     first_seen: dict[str, Location] = {}
     for index, raw in enumerate(data["claims"]):
         path = ("claims", index)
         before = len(problems)
+        for field in ("quote", "gloss", "reason"):
+            if field in raw:
+                _check_text(raw[field], path + (field,), problem)
+        for i, tag in enumerate(raw.get("tags") or ()):
+            _check_text(tag, path + ("tags", i), problem)
         claim_id = raw["id"]
         if claim_id in first_seen:
             first = first_seen[claim_id]
@@ -331,7 +426,10 @@ def _build(data: dict, tree: _Tree) -> Catalogue:
         else:
             first_seen[claim_id] = tree.at(path + ("id",))
         if raw["article"] not in articles:
-            hint = _suggest(raw["article"], articles) if articles else '; list it under "articles:" first'
+            if not articles:
+                hint = '; list it under "articles:" first'
+            else:
+                hint = _suggest(raw["article"], articles) if len(problems) < MAX_HINTS else ""
             problem(path + ("article",), f'unknown article "{raw["article"]}"{hint}')
         fields = _claim_fields(raw, path, default_tz, tree, problem)
         if len(problems) == before:
@@ -379,15 +477,15 @@ def _claim_fields(raw: dict, path: tuple, default_tz: str, tree: _Tree, problem)
     if spec.value == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             problem(value_path, f"value must be a number for metric {metric}, not {_show(value, text)}")
-        elif not math.isfinite(value):
-            problem(value_path, f"value must be a finite number, not {text}")
+        elif not _finite(value):
+            problem(value_path, f"value must be a finite number, not {_show(value, text)}")
         else:
             fields["value"], fields["value_text"] = float(value), text
             try:
                 half_unit(text)
             except ValueError:
                 problem(value_path, f"value {text} is not written as a plain number")
-    elif spec.value == "direction":
+    elif spec.value == "direction" and "value" in raw:
         if value not in ("up", "down"):
             problem(value_path, f"value must be up or down for metric direction, not {_show(value, text)}")
         fields["value"] = value
@@ -416,17 +514,36 @@ def _claim_fields(raw: dict, path: tuple, default_tz: str, tree: _Tree, problem)
         problem(path + ("baseline",), f'"{baseline}" is not a calendar date')
     fields["baseline"] = baseline
     tolerance = raw.get("tolerance")
-    if tolerance is not None and not math.isfinite(tolerance):
+    if tolerance is not None and not _finite(tolerance):
         problem(path + ("tolerance",), "tolerance must be a finite number")
     min_pct = raw.get("min_pct")
-    if min_pct is not None and not math.isfinite(min_pct):
+    if min_pct is not None and not _finite(min_pct):
         problem(path + ("min_pct",), "min_pct must be a finite number")
     for key in ("qualifier", "extreme", "invert", "window"):
         if key in raw:
             fields[key] = raw[key]
-    fields["tolerance"] = float(tolerance) if tolerance is not None else None
-    fields["min_pct"] = float(min_pct) if min_pct is not None else None
+    if "window" in raw:
+        fields["window"] = int(raw["window"])  # JSON Schema counts 20.0 as an integer; slices do not
+    fields["tolerance"] = float(tolerance) if tolerance is not None and _finite(tolerance) else None
+    fields["min_pct"] = float(min_pct) if min_pct is not None and _finite(min_pct) else None
     return fields
+
+
+def _check_text(text: str, path: tuple, problem) -> None:
+    """Free text may not hold control characters: a terminal showing the report would act on them.
+
+    YAML refuses them written raw; a double-quoted escape ("\\e", "\\r") is the only way in."""
+    control = _CONTROL.search(text)
+    if control:
+        problem(path, f"text may not hold control characters (U+{ord(control.group()):04X} here)")
+
+
+def _finite(number: float) -> bool:
+    """False for NaN, the infinities, and whole numbers too large for a float (1 followed by 400 zeros)."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
 
 
 def _date_ok(text: str) -> bool:
