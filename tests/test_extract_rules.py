@@ -279,3 +279,31 @@ def test_every_number_left_over_is_kept_with_a_reason(lexicon):
         ("600만달러 미만", "no instrument is named before it in its sentence"),
         ("3조달러", 'it is about 엔비디아\'s "시가총액", not its price'),
     ]
+
+
+# --- any text at all ------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from dscheck.catalogue import loads  # noqa: E402
+from dscheck.extract import render  # noqa: E402
+from dscheck.extract.rules import clean  # noqa: E402
+
+_PIECES = st.sampled_from(
+    ["엔비디아는", " 11.5%", " 하락했다.", "나스닥 선물이", " 한 때", " 5% 가까이", "(1bp=0.01%)", " 27일(현지시간)", " 오전 7시 50분",
+     " 지난주", " 19만900원에 마감", "1억달러(약 1435억원)", " 각각", " 30일 평균의 약 4배", "Nvidia", " fell", " $128.99", " at 10:30 a.m. ET",
+     " respectively,", "\n\n", " ", ".", ",", "2020년 3월 이후 최악의", " 수 있습니다.", "?", "HBM 관련주는", " 올랐던", " 31일"]
+)
+
+
+_LEXICON = load_instruments()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=30).map("".join))
+def test_any_text_gives_a_valid_catalogue(text):
+    result = extract(text, MONDAY, _LEXICON)
+    catalogue = loads(render(result, article_id="any", article_date=MONDAY, source="any.txt", text=text))
+    assert len(catalogue.claims) == len(result.claims)
+    assert all(c.quote in clean(text) for c in catalogue.claims)

@@ -11,6 +11,7 @@ import yaml
 
 from dscheck.catalogue import CatalogueError, loads
 from dscheck.extract.interface import Drafted, Extraction, ExtractError
+from dscheck.extract.rules import clean
 from dscheck.extract.text import paragraphs
 
 NEW_YORK = "America/New_York"
@@ -29,7 +30,7 @@ def article_id_for(name: str) -> str:
 def render(extraction: Extraction, *, article_id: str, article_date: dt.date, source: str, text: str = "") -> str:
     """A whole v1 catalogue holding one article's drafts."""
     lines = [
-        f"# Drafted by dscheck extract from {source} (article date {article_date}).",
+        f"# Drafted by dscheck extract from {_c(source)} (article date {article_date}).",
         "# Every claim is a draft: check its quote, subject, value, date and time against the article, then",
         "# delete its `draft` tag. The comment above each claim gives the rules' confidence (0 to 1) and why.",
         "",
@@ -39,7 +40,7 @@ def render(extraction: Extraction, *, article_id: str, article_date: dt.date, so
         "articles:",
         *_article_lines(article_id, article_date, source, extraction.language, text, indent=2),
         "",
-        "claims:" if extraction.claims or extraction.unmapped else "claims: []",
+        "claims:" if extraction.claims else "claims: []",
         *claim_lines(extraction, article_id, article_date, set(), indent=2, default_zone=NEW_YORK),
     ]
     return "\n".join(lines) + "\n"
@@ -57,6 +58,7 @@ def _article_lines(article_id: str, day: dt.date, source: str, language: str, te
 
 def _title(text: str) -> str:
     """The first paragraph when it reads as a headline: short, and not ending like a sentence."""
+    text = clean(text)
     spans = paragraphs(text)
     if len(spans) < 2:
         return ""
@@ -73,7 +75,7 @@ def claim_lines(
     ids = set(taken)
     for claim in extraction.claims:
         claim_id = _unique(_claim_id(claim, article_date), ids)
-        lines.append(f"{pad}# confidence {claim.confidence:.2f}: " + "; ".join(claim.why))
+        lines.append(f"{pad}# confidence {claim.confidence:.2f}: " + _c("; ".join(claim.why)))
         lines.append(f"{pad}- id: {claim_id}")
         body = [
             ("article", article_id),
@@ -114,7 +116,7 @@ def claim_lines(
                 f"{pad}#   article: {article_id}",
                 f"{pad}#   quote: {_q(item.quote)}",
                 f"{pad}#   kind: external",
-                f'{pad}#   reason: ""  # found {_q(item.text)}: {item.why}',
+                f'{pad}#   reason: ""  # found {_q(item.text)}: {_c(item.why)}',
             ]
     return lines
 
@@ -150,8 +152,21 @@ def _plain_number(value: float) -> str:
 
 
 def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON's string syntax is a subset of it) that loads back as exactly `text`."""
+    return _escape_unprintable(json.dumps(text, ensure_ascii=False))
+
+
+def _c(text: str) -> str:
+    """Article words made safe for a comment: nothing YAML refuses, and no line break to escape the comment."""
+    return _escape_unprintable(text)
+
+
+# YAML's printable characters, less those it reads as line breaks (NEL, LS, PS).
+_UNPRINTABLE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _escape_unprintable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 # --- adding to an existing catalogue ------------------------------------------------------------
@@ -186,7 +201,7 @@ def append_to(
     if isinstance(claims_node, yaml.SequenceNode) and claims_node.value and not claims_node.flow_style:
         indent = claims_node.start_mark.column
         pad = " " * indent
-        new = [f"{pad}# Drafted by dscheck extract from {source} (article date {article_date})."]
+        new = [f"{pad}# Drafted by dscheck extract from {_c(source)} (article date {article_date})."]
         new += claim_lines(extraction, article_id, article_date, taken, indent, zone)
         inserts.append((_end_of(lines, claims_key, root), new))
     else:

@@ -18,8 +18,19 @@ _PER_DOLLAR = {"KRW", "JPY", "CNY", "CHF"}  # currencies Yahoo quotes as units p
 
 
 def extract(text: str, article_date: dt.date, lexicon: Lexicon) -> Extraction:
-    """Draft the claims of an article written on `article_date`, and list every number left unmapped."""
-    return _Drafter(text, article_date, lexicon).run()
+    """Draft the claims of an article written on `article_date`, and list every number left unmapped.
+
+    Quotes are the article's own words, except that control characters (which a catalogue may not hold)
+    read as spaces, and characters no text may hold (lone surrogates) as U+FFFD.
+    """
+    return _Drafter(clean(text), article_date, lexicon).run()
+
+
+def clean(text: str) -> str:
+    """The article as the rules read it: line ends made \\n, control characters spaces, broken characters U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", text)
+    return re.sub("[\ud800-\udfff\ufffe\uffff]", "\ufffd", text)
 
 
 @dataclass(frozen=True)
@@ -428,6 +439,8 @@ class _Drafter:
                     confidence -= 0.05 * carried + 0.05 * (not named)
         if instrument.proxy:
             confidence -= 0.2
+        if metric not in CHANGES and metric != "direction":
+            baseline = None  # a level, a volume or a record is read at its date alone
         self.claims.append(
             Drafted(
                 subject=symbol, metric=metric, value=value, date=day, quote=_quote(s.text, start, end),
