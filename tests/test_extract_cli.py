@@ -155,3 +155,16 @@ def test_each_seed_draft_validates_and_verify_runs_on_it(tmp_path, name):
     assert verified.returncode in (0, 1), verified.stderr  # claims may fail; the run itself must not break
     ids = [line.split("id:", 1)[1].strip() for line in done.stdout.splitlines() if line.startswith("  - id:")]
     assert ids and all(i in verified.stdout for i in ids)
+
+
+def test_the_extract_stage_imports_neither_the_command_line_nor_pandas():
+    code = (
+        "import sys, datetime as dt\n"
+        "from dscheck.extract import extract, load_instruments, render\n"
+        "r = extract('엔비디아는 11.5% 하락했다. Nvidia fell 3% at 10 a.m. ET.', dt.date(2025, 1, 27), load_instruments())\n"
+        "render(r, article_id='a', article_date=dt.date(2025, 1, 27), source='a.txt')\n"
+        "print(sorted(m for m in ('typer', 'rich', 'click', 'pandas', 'exchange_calendars') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
