@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # a catalogue writes the same few numbers again and again
 def half_unit(text: str) -> float:
     """11.5 -> 0.05, 11 -> 0.5, 4.54 -> 0.005, 11.50 -> 0.005, 1e3 -> 500."""
     try:

@@ -53,7 +53,8 @@ class Series:
         index: dict[dt.date, list[int]] = {}
         for i, bar in enumerate(self.bars):
             index.setdefault(bar.session, []).append(i)
-        self._by_session.update(index)
+        # Each session's first index and its bars, made once: a run asks for the same sessions again and again.
+        self._by_session.update({day: (found[0], tuple(self.bars[i] for i in found)) for day, found in index.items()})
 
     @property
     def first(self) -> dt.date | None:
@@ -63,9 +64,10 @@ class Series:
     def last(self) -> dt.date | None:
         return self.bars[-1].session if self.bars else None
 
-    def session(self, day: dt.date) -> list[Bar]:
+    def session(self, day: dt.date) -> tuple[Bar, ...]:
         """The bars of one trading date, in time order."""
-        return [self.bars[i] for i in self._by_session.get(day, ())]
+        found = self._by_session.get(day)
+        return found[1] if found else ()
 
     def position(self, day: dt.date) -> int | None:
         """Index of the (first) bar of `day`, for stepping to earlier sessions."""

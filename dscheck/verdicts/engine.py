@@ -28,6 +28,7 @@ def plan(catalogue: Catalogue, market: MarketData) -> list[Request]:
         old = spans.get((symbol, interval))
         spans[(symbol, interval)] = (min(start, old[0]), max(end, old[1])) if old else (start, end)
 
+    offered: dict[tuple[str, dt.date], tuple[str, ...]] = {}  # what the source has, asked once per symbol and day
     for claim in catalogue.claims:
         if not claim.is_market:
             continue
@@ -41,7 +42,10 @@ def plan(catalogue: Catalogue, market: MarketData) -> list[Request]:
         want(claim.subject, "1d", start, claim.date)
         if claim.time is not None or claim.extreme:
             intraday_start = start if claim.metric == "volume_ratio" else claim.date - dt.timedelta(days=1)
-            for interval in market.intervals(claim.subject, claim.date):
+            key = (claim.subject, claim.date)
+            if key not in offered:
+                offered[key] = market.intervals(*key)
+            for interval in offered[key]:
                 if interval != "1d":
                     want(claim.subject, interval, intraday_start, claim.date)
     return [Request(symbol, interval, *span) for (symbol, interval), span in sorted(spans.items())]
@@ -54,10 +58,13 @@ def verify(catalogue: Catalogue, market: MarketData, progress: Progress | None =
     wanted: dict[str, list[str]] = {}
     for request in requests:
         wanted.setdefault(request.symbol, []).append(request.interval)
-    return [check(claim, loaded, wanted) for claim in catalogue.claims]
+    shared: dict[tuple[str, bool], Bars] = {}
+    return [check(claim, loaded, wanted, shared) for claim in catalogue.claims]
 
 
-def check(claim: Claim, loaded: dict, wanted: dict[str, list[str]]) -> Result:
+def check(claim: Claim, loaded: dict, wanted: dict[str, list[str]], shared: dict | None = None) -> Result:
+    """The result for one claim. `shared` keeps one Bars per (subject, finer bars wanted) across claims, so
+    claims about the same moment of the same instrument read its bars once (see Bars.readings)."""
     if not claim.is_market:
         return Result(claim, Verdict.OUT_OF_SCOPE, f"Not checkable with market data: {claim.reason}")
     daily = loaded.get((claim.subject, "1d"))
@@ -69,9 +76,13 @@ def check(claim: Claim, loaded: dict, wanted: dict[str, list[str]]) -> Result:
     if not isinstance(daily, Series):
         reason = daily.reason if isinstance(daily, Unavailable) else f"no daily bars for {claim.subject}"
         return Result(claim, Verdict.UNVERIFIABLE, _sentence(reason), claimed_text=claim_text(claim))
-    intraday = tuple(s for s in needed if isinstance(s, Series))
+    data = shared.get((claim.subject, fine)) if shared is not None else None
+    if data is None:
+        data = Bars(daily, _finest_first(tuple(s for s in needed if isinstance(s, Series))))
+        if shared is not None:
+            shared[(claim.subject, fine)] = data
     try:
-        measured = REGISTRY[claim.metric].check(claim, Bars(daily, _finest_first(intraday)))
+        measured = REGISTRY[claim.metric].check(claim, data)
     except Unverifiable as why:
         return Result(claim, Verdict.UNVERIFIABLE, _sentence(why.reason), claimed_text=claim_text(claim), evidence=why.evidence)
     except Exception as exc:  # a bug or a data shape we did not foresee: say so, never guess

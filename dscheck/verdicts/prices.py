@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from dscheck.catalogue.interface import Claim
@@ -23,10 +25,15 @@ class Unverifiable(Exception):
 
 @dataclass(frozen=True)
 class Bars:
-    """The data one claim can see: the daily series and any finer ones, finest first."""
+    """The data one claim can see: the daily series and any finer ones, finest first.
+
+    `readings` remembers what was read for each moment (see moves.read_move): claims about the same
+    moment of the same instrument share one reading, and its evidence, across a run.
+    """
 
     daily: Series
     intraday: tuple[Series, ...] = ()
+    readings: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -46,10 +53,12 @@ def evidence(role: str, series: Series, bar: Bar) -> EvidenceBar:
     )
 
 
+@cache
 def day_text(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+@cache
 def clock(instant: dt.datetime, zone: str) -> str:
     local = instant.astimezone(ZoneInfo(zone))
     return f"{local:%H:%M} {local.tzname()}"
@@ -125,9 +134,24 @@ def baseline(claim: Claim, data: Bars) -> Reading:
     return reading
 
 
+def _start(bar: Bar) -> dt.datetime | None:
+    return bar.start
+
+
 def _covering(series: Series, day: dt.date, at: dt.datetime) -> Bar | None:
     """The bar of `day` whose span holds `at` and that has a range (a daily bar spans its session)."""
-    for bar in series.session(day):
+    bars = series.session(day)
+    if len(bars) > 8:
+        # An intraday session is in time order, a bar per step: the last bar to start by `at` is the one
+        # to look at. Any other answer (a gap, a bar without a range) is left to the plain scan below.
+        try:
+            found = bisect_right(bars, at, key=_start)
+        except TypeError:  # a bar without a start time
+            found = 0
+        bar = bars[found - 1] if found else None
+        if bar is not None and bar.end is not None and at < bar.end and bar.low is not None and bar.high is not None:
+            return bar
+    for bar in bars:
         if bar.start is not None and bar.end is not None and bar.start <= at < bar.end:
             if bar.low is not None and bar.high is not None:
                 return bar

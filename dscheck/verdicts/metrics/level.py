@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dscheck.verdicts.bands import numeric_bands
 from dscheck.verdicts.metrics.measurement import Measurement
-from dscheck.verdicts.metrics.moves import closing_note, describe, read_move, reached_note
+from dscheck.verdicts.metrics.moves import closing_note, describe, misses, read_move, reached_note
 from dscheck.verdicts.prices import baseline, fmt_price
 
 NAME = "level"
@@ -32,5 +32,5 @@ def check(claim, data) -> Measurement:
         says=describe(claim, move, shown),
         bars=move.now.bars,
         notes=(note,) if note else (),
-        reached=reached_note(claim, data, float(claim.value)),
+        reached=reached_note(claim, data, float(claim.value)) if misses(actual, accepted, approximate) else None,
     )

@@ -10,6 +10,7 @@ from dscheck.verdicts.interface import Interval
 from dscheck.verdicts.prices import (
     Bars,
     Reading,
+    Unverifiable,
     baseline,
     clock,
     day_bar,
@@ -37,14 +38,32 @@ def invert(interval: Interval) -> Interval:
 
 
 def read_move(claim: Claim, data: Bars, downward: bool | None, needs_base: bool = True) -> Move:
-    """Read the baseline and the price at the claim's moment (or its extreme, going `downward` or up)."""
-    base = baseline(claim, data) if needs_base else None
-    if claim.extreme and downward is not None:
-        # A fall in 1/price is a rise in the quoted price.
-        now = extreme(claim, data, downward != claim.invert)
-    else:
-        now = moment(claim, data)
-    return Move(now, base, claim.invert)  # prices stay as quoted; metrics apply the inversion
+    """Read the baseline and the price at the claim's moment (or its extreme, going `downward` or up).
+
+    Remembered in `data.readings` under everything the reading depends on, so claims about the same
+    moment share it (and its evidence); what the data could not decide is remembered the same way.
+    """
+    far = claim.extreme and downward is not None
+    return _remembered(claim, data, claim.time, far, downward if far else None, needs_base)
+
+
+def _remembered(claim: Claim, data: Bars, time, far: bool, downward: bool | None, needs_base: bool) -> Move:
+    key = (claim.date, time, claim.timezone, claim.baseline, claim.invert, far, downward, needs_base)
+    found = data.readings.get(key)
+    if found is None:
+        if (time, far) != (claim.time, claim.extreme):
+            claim = replace(claim, time=time, extreme=far)
+        try:
+            base = baseline(claim, data) if needs_base else None
+            # A fall in 1/price is a rise in the quoted price.
+            now = extreme(claim, data, downward != claim.invert) if far else moment(claim, data)
+            found = Move(now, base, claim.invert)  # prices stay as quoted; metrics apply the inversion
+        except Unverifiable as why:
+            found = (why.reason, why.evidence, why.damaged)  # not the exception: its traceback holds the frames
+        data.readings[key] = found
+    if isinstance(found, tuple):
+        raise Unverifiable(*found)
+    return found
 
 
 def describe(claim: Claim, move: Move, shown: str) -> str:
@@ -68,8 +87,7 @@ def closing_note(claim: Claim, data: Bars, compute: Callable[[Interval, Interval
     if instant_of(claim) is None and not claim.extreme:
         return None
     try:
-        plain = replace(claim, time=None, extreme=False)
-        move = read_move(plain, data, None)
+        move = _remembered(claim, data, None, False, None, True)  # the claim as if it spoke of the close
     except Exception:  # context only: no close, no note
         return None
     value = compute(move.price(move.now.price), move.price(move.base.price)) if move.base else move.price(move.now.price)
@@ -99,6 +117,14 @@ def reached_note(claim: Claim, data: Bars, target: float | None) -> str | None:
     return None
 
 
+def misses(actual: Interval, accepted: Interval, approximate: Interval) -> bool:
+    """Whether the claim will not hold: only then is a reached_note said (engine.conclude), so only then worked out."""
+    from dscheck.verdicts.bands import judge
+    from dscheck.verdicts.interface import Verdict
+
+    return judge(actual, accepted, approximate) in (Verdict.APPROXIMATE, Verdict.INACCURATE)
+
+
 def measure_change(
     claim: Claim,
     data: Bars,
@@ -126,5 +152,9 @@ def measure_change(
         says=describe(claim, move, shown),
         bars=move.now.bars + move.base.bars,
         notes=(note,) if note else (),
-        reached=reached_note(claim, data, target(base.lo, float(claim.value)) if base.exact else None),
+        reached=(
+            reached_note(claim, data, target(base.lo, float(claim.value)) if base.exact else None)
+            if misses(actual, accepted, approximate)
+            else None
+        ),
     )

@@ -28,11 +28,13 @@ def check(claim, data, worst: bool) -> Measurement:
     start, end = period(claim.value)
     move = read_move(claim, data, downward=worst)
     actual = change_pct.compute(move.price(move.now.price), move.price(move.base.price))
-    history = [
-        (b.session, 100 * (b.close / a.close - 1), b)
-        for a, b in zip(daily.bars, daily.bars[1:])
-        if b.session < claim.date and a.close and b.close is not None
-    ]
+    if "daily moves" not in data.readings:  # worked out once per instrument and run (see Bars.readings)
+        data.readings["daily moves"] = [
+            (b.session, 100 * (b.close / a.close - 1), b)
+            for a, b in zip(daily.bars, daily.bars[1:])
+            if a.close and b.close is not None
+        ]
+    history = [h for h in data.readings["daily moves"] if h[0] < claim.date]
     if not history or history[0][0] > end:
         raise Unverifiable(
             f"the {daily.symbol} daily history starts {day_text(daily.first)}, too late to rank moves since {claim.value}"
