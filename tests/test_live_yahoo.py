@@ -128,3 +128,14 @@ def test_yfinance_keeps_its_caches_inside_dscheck_s(yahoo, tmp_path):
 
     assert yfinance.cache._CookieDBManager.get_location() == str(tmp_path / "yf")
     assert (tmp_path / "yf" / "cookies.db").exists()
+
+
+def test_once_rate_limited_the_provider_stops_asking_for_the_rest_of_the_run(yahoo, tmp_path):
+    yahoo.fake.fail("*", status=429, body=b"Too Many Requests")
+    live = provider(yahoo, tmp_path)
+    first = live.load([Request("NVDA", "1d", D("2025-01-24"), D("2025-01-27"))])[("NVDA", "1d")]
+    asked = len(yahoo.fake.charts)
+    later = live.load([Request("SPY", "1h", D("2025-01-26"), D("2025-01-27"))])[("SPY", "1h")]  # a fallback round, say
+    assert "HTTP 429" in first.reason and first.retry
+    assert later.reason.startswith("the SPY 1h bars for 26 Jan 2025 to 27 Jan 2025 were not fetched: Yahoo Finance is rate-limiting")
+    assert len(yahoo.fake.charts) == asked

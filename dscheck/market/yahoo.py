@@ -146,6 +146,7 @@ class YahooFinance(MarketData):
         self.clock = clock
         self.sleep = sleep
         self.timeout = timeout
+        self.halted: str | None = None  # why this provider stopped asking (no network, rate-limited), if it did
         self._yf = None
 
     # What Yahoo serves ------------------------------------------------------------------------------
@@ -178,13 +179,12 @@ class YahooFinance(MarketData):
 
     def load(self, requests: Sequence[Request], progress: Progress | None = None) -> dict[tuple[str, str], Series | Unavailable]:
         result: dict[tuple[str, str], Series | Unavailable] = {}
-        halted: str | None = None
         for done, request in enumerate(requests, 1):
             key = (request.symbol, request.interval)
-            if halted is not None:
-                result[key] = Unavailable(f"the {describe(request)} were not fetched: {halted}", retry=True)
+            if self.halted is not None:
+                result[key] = Unavailable(f"the {describe(request)} were not fetched: {self.halted}", retry=True)
             else:
-                result[key], halted = self.fetch(request)
+                result[key], self.halted = self.fetch(request)
             if progress:
                 progress(f"{request.symbol} {request.interval}", done, len(requests))
         return result
