@@ -178,7 +178,9 @@ class Layered(MarketData):
     # The layers -------------------------------------------------------------------------------------
 
     def _from_archive(self, request: Request) -> Series | Unavailable | None:
-        if self.archive is None or file_name(request.symbol, request.interval) not in self.archive.manifest:
+        name = file_name(request.symbol, request.interval) if self.archive is not None else ""
+        # A bar file the manifest does not list is damage the archive reports, not a reason to look elsewhere.
+        if self.archive is None or (name not in self.archive.manifest and not (self.archive.root / name).exists()):
             return None
         return self.archive.series(request.symbol, request.interval)
 
@@ -236,7 +238,8 @@ class Layered(MarketData):
             where = f"none at {self.archive_root}" if self.archive_root else "none was named"
             reason = (
                 f"no evidence archive ({where}) and no cached {what}; --offline kept dscheck off the network. "
-                "Run without --offline to fetch them from Yahoo Finance, or name an archive with --evidence"
+                "Run without --offline to fetch them from Yahoo Finance, or build an archive (`dscheck evidence "
+                "fetch` where the network works, `dscheck evidence import DIR` from CSV files) and name it with --evidence"
             )
             self.missing.append(reason)
             return Unavailable(reason)
