@@ -16,7 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     done = subprocess.run(
         [sys.executable, "-m", "dscheck", *args], cwd=cwd, capture_output=True, text=True, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "160", "HOME": str(cwd)},
+        # Offline: a subprocess is outside conftest's socket guard, and no test may reach a real host.
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "160", "HOME": str(cwd), "DSCHECK_OFFLINE": "1"},
     )
     assert "Traceback" not in done.stderr + done.stdout, done.stderr
     return done
