@@ -310,6 +310,7 @@ def evidence_import(
     Example: dscheck evidence import ../shared/market-record --into evidence --source "Yahoo Finance exports"
     """
     from dscheck.market.importer import ImportFailed, import_folder
+    from dscheck.market.interface import MarketDataError
 
     if not source_dir.is_dir():
         raise Failure(f"{source_dir}: not a folder of CSV files", Exit.USAGE)
@@ -326,6 +327,10 @@ def evidence_import(
         )
     except ImportFailed as exc:
         raise Failure(f"nothing imported: {exc}", Exit.USAGE) from None
+    except MarketDataError as exc:  # the archive being extended has a damaged manifest
+        raise Failure(f"nothing imported: {exc}", Exit.EVIDENCE) from None
+    except OSError as exc:
+        raise Failure(f"nothing imported: cannot write {exc.filename or into} ({exc.strerror})", Exit.USAGE) from None
     for item in report:
         typer.echo(f"{item.file}: {item.rows} bars, {item.symbol} {item.interval}, calendar {item.calendar or 'none'}")
         for warning in item.warnings:
@@ -558,4 +563,6 @@ def main(argv: list[str] | None = None, obj: dict | None = None) -> None:
     except Exception as exc:  # a bug: still one line, never a traceback
         _err(f"internal error: {type(exc).__name__}: {exc}; please report it")
         sys.exit(Exit.FAILED)
+    if code == Exit.INTERRUPTED:  # typer turns Ctrl-C inside a command into a quiet exit code 130
+        _err("interrupted")
     sys.exit(code if isinstance(code, int) else 0)

@@ -281,33 +281,32 @@ def valid_texts() -> st.SearchStrategy[str]:
     return catalogues().map(dump)
 
 
-def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None, obj: dict | None = None) -> tuple[int, str, str]:
     """Run dscheck in this process, as `dscheck ARGS` typed in `cwd`: (exit code, stdout, stderr).
 
     In-process so that thousands of inputs can go through the real command line (argument parsing, the
-    error wrapper, the reports) in seconds; what a user sees is exactly what `main` prints.
+    error wrapper, the reports) in seconds; what a user sees is exactly what `main` prints. `obj` is the
+    context object `main` hands the commands (the fake Yahoo server's options).
     """
     import contextlib
     import io
     import os
-    import sys
 
     from dscheck.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    saved_argv, saved_env = sys.argv, dict(os.environ)
-    sys.argv = ["dscheck", *args]
+    saved_env = dict(os.environ)
     os.environ.update({"NO_COLOR": "1", "COLUMNS": "200", **(env or {})})
     os.environ.pop("GITHUB_ACTIONS", None)
     try:
         with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
-                main()
+                main(list(args), obj=obj)
                 code = 0
             except SystemExit as done:
                 code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     finally:
-        sys.argv = saved_argv
         os.environ.clear()
         os.environ.update(saved_env)
+    assert "Traceback" not in out.getvalue() + err.getvalue()
     return code, out.getvalue(), err.getvalue()

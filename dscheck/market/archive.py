@@ -7,11 +7,13 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dscheck.files import atomic_write
+from dscheck.files import held_interrupts, locked, stage
 from dscheck.market.interface import (
     INTERVALS,
     Bar,
@@ -109,16 +111,36 @@ def _volume(volume: float) -> str:
 
 
 def write(root: Path, items: Sequence[tuple[Entry, bytes]]) -> None:
-    """Add or replace bar files in the archive at `root`; the manifest is written last."""
-    manifest = read_manifest(root) if (root / MANIFEST).exists() else {}
-    for entry, data in items:
-        atomic_write(root / entry.file, data)
-        manifest[entry.file] = entry
-    document = {
-        "format": FORMAT,
-        "files": {name: manifest[name].to_json() for name in sorted(manifest)},
-    }
-    atomic_write(root / MANIFEST, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    """Add or replace bar files in the archive at `root`: all of them, or none.
+
+    Each file is first written under a hidden name beside its place. Then, holding the archive's lock
+    (so that a concurrent import's entries are merged, not lost) and with Ctrl-C held back, the manifest
+    is read afresh and every file, the new manifest last, is renamed into place.
+    """
+    for entry, _ in items:
+        problem = _entry_problem(entry.file, entry.to_json())
+        if problem:
+            raise ValueError(f"refusing to write {entry.file!r} into an evidence archive: {problem}")
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for entry, data in items:
+            with held_interrupts():  # Ctrl-C between the two steps would leave a staged file no one removes
+                staged.append((stage(root / entry.file, data), root / entry.file))
+        with locked(root), held_interrupts():
+            manifest = read_manifest(root) if (root / MANIFEST).exists() else {}
+            manifest.update((entry.file, entry) for entry, _ in items)
+            document = {
+                "format": FORMAT,
+                "files": {name: manifest[name].to_json() for name in sorted(manifest)},
+            }
+            text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+            staged.append((stage(root / MANIFEST, text.encode("utf-8")), root / MANIFEST))
+            for tmp, final in staged:
+                os.replace(tmp, final)
+            staged = []
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
 
 
 # Reading -------------------------------------------------------------------------------------
@@ -140,12 +162,78 @@ def read_manifest(root: Path) -> dict[str, Entry]:
         ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise MarketDataError(f"{path}: the manifest cannot be read ({exc})") from None
+    except RecursionError:
+        raise MarketDataError(f"{path}: the manifest cannot be read (nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise MarketDataError(f'{path}: not a dscheck evidence manifest (expected "format": "{FORMAT}")')
+    files = document.get("files")
+    if not isinstance(files, dict):
+        raise MarketDataError(f'{path}: the manifest is damaged ("files" must map file names to entries)')
+    for name, data in files.items():
+        problem = _entry_problem(name, data)
+        if problem:
+            raise MarketDataError(
+                f'{path}: the manifest is damaged (entry "{name}": {problem}); '
+                "rebuild the archive, or restore the manifest from where the archive came from"
+            )
     try:
         return {name: Entry.from_json(data) for name, data in document["files"].items()}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise MarketDataError(f"{path}: the manifest is damaged ({exc})") from None
+
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value) -> bool:
+    try:
+        return isinstance(value, str) and bool(_ISO_DATE.fullmatch(value)) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _entry_problem(name: str, data) -> str | None:
+    """What is wrong with one manifest entry, or None.
+
+    The manifest vouches for the files, so it is read as strictly as a catalogue: an entry must name its own
+    file, that file must be bars/SYMBOL.INTERVAL.csv inside the archive (never ../ or an absolute path), and
+    every field must have its type.
+    """
+    if not isinstance(data, dict):
+        return "not an object"
+    for key in ("file", "symbol", "interval", "sha256", "source", "timezone", "adjustment"):
+        if not isinstance(data.get(key), str):
+            return f'"{key}" must be text' if key in data else f'"{key}" is missing'
+    symbol, interval = data["symbol"], data["interval"]
+    if interval not in INTERVALS:
+        return f'"interval" must be one of {", ".join(INTERVALS)}'
+    if not symbol or symbol.startswith(".") or any(c in symbol for c in "/\\\0") or len(symbol) > 64:
+        return f'"symbol" {symbol!r} cannot name a file in {BARS}/'
+    if not (name == data["file"] == file_name(symbol, interval)):
+        return f'the file must be {file_name(symbol, interval)}, not {data["file"]!r}'
+    if not _HEX64.fullmatch(data["sha256"]):
+        return '"sha256" must be 64 lowercase hexadecimal digits'
+    if not isinstance(data.get("rows"), int) or isinstance(data["rows"], bool) or data["rows"] < 0:
+        return '"rows" must be a whole number'
+    if not (_iso_date(data.get("first")) and _iso_date(data.get("last"))):
+        return '"first" and "last" must be dates written YYYY-MM-DD'
+    for key in ("calendar", "fetched"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            return f'"{key}" must be text'
+    if not isinstance(data.get("note", ""), str):
+        return '"note" must be text'
+    if not isinstance(data.get("snapshot_close", False), bool):
+        return '"snapshot_close" must be true or false'
+    missing = data.get("missing_sessions", [])
+    if not isinstance(missing, list) or not all(_iso_date(d) for d in missing):
+        return '"missing_sessions" must be a list of dates written YYYY-MM-DD'
+    covers = data.get("covers", [])
+    if not isinstance(covers, list) or not all(
+        isinstance(span, list) and len(span) == 2 and all(_iso_date(d) for d in span) for span in covers
+    ):
+        return '"covers" must be a list of [first, last] date pairs'
+    return None
 
 
 def _float(text: str) -> float | None:
@@ -210,18 +298,23 @@ class EvidenceArchive(MarketData):
 
     def _read(self, name: str, symbol: str, interval: str) -> Series | Unavailable:
         entry = self.manifest.get(name)
+        problem, data = self._verified(entry) if entry else (None, b"")
+        if problem or (entry is None and (self.root / name).exists()):
+            # An import may have replaced or added the file and not yet the manifest: look again when it is done.
+            entry, problem, data = self._settled(name)
+            if entry is None and (self.root / name).exists():
+                return Unavailable(f"evidence file {self.root / name} is not listed in the manifest; it was not used", damaged=True)
         if entry is None:
             have = sorted(e.interval for e in self.manifest.values() if e.symbol == symbol)
             if have:
                 return Unavailable(f"the evidence archive has {', '.join(have)} bars for {symbol} but no {interval} bars")
             return Unavailable(f"the evidence archive has no bars for {symbol}")
-        problem, data = self._verified(entry)
         if problem:
             return Unavailable(problem, damaged=True)
         try:
             bars = decode_bars(data)
-        except (ValueError, UnicodeDecodeError) as exc:
-            return Unavailable(f"{self.root / name} cannot be read ({exc})", damaged=True)
+        except (ValueError, UnicodeDecodeError, csv.Error) as exc:
+            return Unavailable(f"evidence file {self.root / name} cannot be read ({exc})", damaged=True)
         return Series(
             symbol=symbol,
             interval=interval,
@@ -232,26 +325,37 @@ class EvidenceArchive(MarketData):
             calendar=entry.calendar,
         )
 
+    def _settled(self, name: str) -> tuple[Entry | None, str | None, bytes]:
+        """`name`'s entry and check once no import is writing the archive, with the manifest read afresh."""
+        with locked(self.root, shared=True):
+            self._manifest = read_manifest(self.root)
+            entry = self._manifest.get(name)
+            if entry is None:
+                return None, None, b""
+            return (entry, *self._verified(entry))
+
     def _verified(self, entry: Entry) -> tuple[str | None, bytes]:
         path = self.root / entry.file
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            return f"{path} is listed in the manifest but missing", b""
+            return f"evidence file {path} is listed in the manifest but missing", b""
         except OSError as exc:
-            return f"{path} cannot be read ({exc.strerror})", b""
+            return f"evidence file {path} cannot be read ({exc.strerror})", b""
         if hashlib.sha256(data).hexdigest() != entry.sha256:
-            return f"{path} does not match its manifest checksum (changed or truncated); it was not used", b""
+            return f"evidence file {path} does not match its manifest checksum (changed or truncated); it was not used", b""
         return None, data
 
     def check(self) -> list[str]:
         """Every problem with the archive: damaged or missing files, and files the manifest does not know."""
-        problems = [p for entry in self.manifest.values() if (p := self._verified(entry)[0])]
-        listed = set(self.manifest)
-        bars_dir = self.root / BARS
-        if bars_dir.is_dir():
-            for path in sorted(bars_dir.iterdir()):
-                rel = f"{BARS}/{path.name}"
-                if rel not in listed and not path.name.startswith("."):
-                    problems.append(f"{path} is not listed in the manifest")
+        with locked(self.root, shared=True):  # an import in progress finishes first
+            self._manifest = read_manifest(self.root)
+            problems = [p for entry in self._manifest.values() if (p := self._verified(entry)[0])]
+            listed = set(self._manifest)
+            bars_dir = self.root / BARS
+            if bars_dir.is_dir():
+                for path in sorted(bars_dir.iterdir()):
+                    rel = f"{BARS}/{path.name}"
+                    if rel not in listed and not path.name.startswith("."):
+                        problems.append(f"evidence file {path} is not listed in the manifest")
         return problems
