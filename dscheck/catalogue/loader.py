@@ -27,6 +27,7 @@ from dscheck.catalogue.interface import (
 )
 from dscheck.catalogue.metrics import COMMON, FIELDS
 from dscheck.catalogue.precision import half_unit
+from dscheck.collector import paused
 
 DEFAULT_TIMEZONE = "America/New_York"
 # About 150,000 claims, and some 30 s of parsing: a catalogue larger than this is a mistake, not a catalogue.
@@ -112,13 +113,14 @@ def _loads(text: str, name: str) -> Catalogue:
         if bad.group() == "\x00":
             raise _error(name, line, column, "the file holds binary data (a NUL byte), not YAML text")
         raise _error(name, line, column, f"character U+{ord(bad.group()):04X} is not allowed in YAML text")
-    quick = stream.read(text, name, _Loader, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
-    if quick is not None:  # plain YAML: read from the parser's events, without the node graph
-        try:
-            _check_schema(*quick)
-            return _build(*quick)
-        except CatalogueError:
-            pass  # read again the full way below, which places every problem exactly
+    with paused():
+        quick = stream.read(text, name, _Loader, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+        if quick is not None:  # plain YAML: read from the parser's events, without the node graph
+            try:
+                _check_schema(*quick)
+                return _build(*quick)
+            except CatalogueError:
+                pass  # read again the full way below, which places every problem exactly
     try:
         _check_depth(text)  # before compose: libyaml's composer recurses in C and would crash the process
         root = yaml.compose(text, Loader=_Loader)

@@ -57,7 +57,9 @@ def save(path: Path, run: Run, claim_ids: Sequence[str]) -> None:
         previous = _read(path)
     except LastRunError:
         previous = None  # a damaged state file is replaced, not trusted
-    fresh = {r.claim.id: json_report.result_json(r) for r in run.results}
+    # Only what --select reads, as compact JSON: the whole report (every bar of evidence, indented) made
+    # this file cost more than the verification itself on a large catalogue.
+    fresh = {r.claim.id: {"id": r.claim.id, "verdict": r.verdict.value} for r in run.results}
     older = {r["id"]: r for r in (previous or {}).get("results", ()) if isinstance(r, dict) and "id" in r}
     results = [fresh.get(i) or older[i] for i in claim_ids if i in fresh or i in older]
     document = {
@@ -67,4 +69,4 @@ def save(path: Path, run: Run, claim_ids: Sequence[str]) -> None:
         "summary": counts_of(r.get("verdict") for r in results),
         "results": results,
     }
-    atomic_write(path, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    atomic_write(path, (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8"))

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable
 
 from dscheck.catalogue.interface import Catalogue, Claim
+from dscheck.collector import paused
 from dscheck.market.interface import MarketData, Progress, Request, Series, Unavailable
 from dscheck.verdicts.bands import judge
 from dscheck.verdicts.interface import Interval, Result, Verdict
@@ -59,7 +60,8 @@ def verify(catalogue: Catalogue, market: MarketData, progress: Progress | None =
     for request in requests:
         wanted.setdefault(request.symbol, []).append(request.interval)
     shared: dict[tuple[str, bool], Bars] = {}
-    return [check(claim, loaded, wanted, shared) for claim in catalogue.claims]
+    with paused():
+        return [check(claim, loaded, wanted, shared) for claim in catalogue.claims]
 
 
 def check(claim: Claim, loaded: dict, wanted: dict[str, list[str]], shared: dict | None = None) -> Result:
