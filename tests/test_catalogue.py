@@ -132,3 +132,14 @@ def test_the_bundled_catalogue_validates_against_the_schema_with_jsonschema_too(
     root = Path(__file__).resolve().parent.parent / "claims.yaml"
     data = _Tree("claims.yaml").convert(yaml.compose(root.read_text("utf-8"), Loader=_Loader), ())
     jsonschema.validate(data, schema)
+
+
+def test_the_schema_and_the_market_stage_share_one_symbol_rule():
+    import json
+    from importlib import resources
+
+    from dscheck.market.interface import SYMBOL
+
+    schema = json.loads(resources.files("dscheck.catalogue").joinpath("schema.json").read_text())
+    assert schema["definitions"]["claim"]["properties"]["subject"]["pattern"] == SYMBOL.pattern
+    assert not SYMBOL.match("..") and not SYMBOL.match(".") and SYMBOL.match("000660.KS") and SYMBOL.match("^TNX")

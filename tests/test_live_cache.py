@@ -66,7 +66,8 @@ def test_put_then_get_gives_back_the_same_bars(tmp_path):
     assert hit.answer.source == "cache ACME.1d.json: fake network, fetched 2025-03-10 12:00 UTC"
     assert cache.get(request("2025-01-22")) is None  # a day before what was fetched: not covered
     assert cache.get(request("2025-01-24", "2025-01-24")).answer.bars == ACME.bars[1:2]
-    assert [p.name for p in (tmp_path / "bars").iterdir()] == ["ACME.1d.json"]  # no temporary file left behind
+    # No temporary file left behind; only the lock that serialises writers sharing the cache.
+    assert sorted(p.name for p in (tmp_path / "bars").iterdir()) == [".lock", "ACME.1d.json"]
 
 
 def test_spans_fetched_apart_cover_a_request_together(tmp_path):
@@ -243,3 +244,29 @@ def test_cache_file_is_plain_json_with_the_spans_it_answers_for(tmp_path):
     document = json.loads(cache.file("ACME", "1d").read_text())
     assert document["format"] == "dscheck.cache/v1"
     assert document["spans"] == [{"start": "2025-01-23", "end": "2025-01-27", "fetched": LATER.isoformat(), "final": True}]
+
+
+def test_processes_writing_one_cache_keep_every_span(tmp_path):
+    """Each writer merges under the cache's lock, so none drops a span another wrote.
+
+    Every span is written once, so an update lost to a read-merge-write race would stay lost."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    workers = [ctx.Process(target=_put_spans, args=(tmp_path, worker)) for worker in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+        assert w.exitcode == 0
+    cache = Cache(tmp_path)
+    spans = cache._read(cache.file("ACME", "1d")).spans
+    assert len(spans) == 4 * 40
+
+
+def _put_spans(root, worker):
+    cache = Cache(root)
+    first = D("2000-01-01") + dt.timedelta(days=1000 * worker)
+    for k in range(40):
+        day = (first + dt.timedelta(days=2 * k)).isoformat()
+        cache.put(request(day, day), ACME, LATER, True, "fake network")

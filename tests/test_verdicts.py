@@ -343,3 +343,9 @@ def test_a_series_without_session_times_answers_at_the_close_only():
     assert timed.verdict is U and "No DGS10 bar covers 10:00" in timed.conclusion and "one value a day" in timed.conclusion
     lowest = verify_one("subject: DGS10, metric: change_bp, value: -10, extreme: true, date: 2025-01-27", fred)
     assert lowest.verdict is A
+
+
+@pytest.mark.parametrize("invert", ["true", "false"])
+def test_a_level_of_zero_is_judged_not_crashed_on(invert):
+    result = verify_one(f'subject: ACME, metric: level, value: 0, invert: {invert}, date: 2025-01-27, time: "10:00"', acme(), FIVE)
+    assert result.verdict is I, result.conclusion

@@ -5,18 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dscheck.files import atomic_write
+from dscheck.files import atomic_write, locked
 from dscheck.market.archive import decode_bars, encode_bars
-from dscheck.market.interface import INTERVALS, Bar, Request, Series, Unavailable
+from dscheck.market.interface import INTERVALS, SYMBOL, Bar, Request, Series, Unavailable
 
 FORMAT = "dscheck.cache/v1"
 BARS = "bars"
 # The catalogue schema's own rule for symbols; it also keeps a symbol from naming a path outside the cache.
-SYMBOL = re.compile(r"^[A-Za-z0-9^=.\-]{1,20}$")
 
 
 def default_dir() -> Path:
@@ -151,6 +149,11 @@ class Cache:
         path = self.file(request.symbol, request.interval)
         if path is None:
             return
+        # Read, merge and write under the cache's lock: two runs sharing a cache keep each other's spans.
+        with locked(path.parent):
+            self._merge(path, request, answer, fetched, final, source)
+
+    def _merge(self, path: Path, request: Request, answer: Series | Unavailable, fetched: dt.datetime, final: bool, source: str) -> None:
         try:
             entry = self._read(path)
         except CacheDamaged:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,10 @@ INTERVALS: dict[str, int] = {
     "90m": 5400,
     "1d": 86400,
 }
+
+# A Yahoo Finance symbol, as the catalogue schema allows it: it starts with a letter, digit or ^, so it is
+# never "." or ".." when it becomes part of a URL path or a file name.
+SYMBOL = re.compile(r"^[A-Za-z0-9^][A-Za-z0-9^=.\-]{0,19}$")
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 

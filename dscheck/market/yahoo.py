@@ -14,12 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dscheck.market.interface import INTERVALS, MarketData, Progress, Request, Series, Unavailable
+from dscheck.market.interface import INTERVALS, SYMBOL, MarketData, Progress, Request, Series, Unavailable
 
 Clock = Callable[[], dt.datetime]
 
 # The catalogue schema's rule for a subject, checked again here because the symbol becomes part of a URL.
-SYMBOL = re.compile(r"^[A-Za-z0-9^=.\-]{1,20}$")
 
 # How many days back Yahoo serves each intraday interval (its own limits, counted to the request's start).
 SERVED_DAYS = {"1m": 30, "2m": 60, "5m": 60, "15m": 60, "30m": 60, "90m": 60, "1h": 730}

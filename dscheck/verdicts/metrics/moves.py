@@ -100,6 +100,8 @@ def reached_note(claim: Claim, data: Bars, target: float | None) -> str | None:
     """For an intraday claim that missed: the time nearest the claimed moment when the claimed price traded."""
     if target is None or (instant_of(claim) is None and not claim.extreme):
         return None
+    if target <= 0:  # no price trades at zero or below (nor at 1/0 for an inverted quote)
+        return None
     price = 1 / target if claim.invert else target
     at = instant_of(claim)
     for series in data.intraday:
