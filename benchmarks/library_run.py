@@ -2,7 +2,7 @@
 
     python benchmarks/library_run.py EVIDENCE part0.yaml part1.yaml ...
 
-A catalogue file may hold at most 64 MB, so a million claims come as ten files of 100,000, the way a desk
+A catalogue file may hold at most 32 MiB, so a million claims come as ten files of 100,000, the way a desk
 keeps a catalogue per year or per desk; this checks them at once through the library (load, then verify).
 """
 

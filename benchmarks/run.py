@@ -149,7 +149,7 @@ def library_many(work: Path, parts: int, runs: int) -> Sample:
 
 
 def catalogue_part(work: Path, part: int) -> Path:
-    """The part-th file of 100,000 claims; a catalogue file may hold at most 64 MB, so 1M claims are ten files."""
+    """The part-th file of 100,000 claims; a catalogue file may hold at most 32 MiB, so 1M claims are ten files."""
     sys.path.insert(0, str(HERE))
     from generate import generate
 
