@@ -110,6 +110,22 @@ def _volume(volume: float) -> str:
     return str(int(volume)) if float(volume).is_integer() else repr(float(volume))
 
 
+def entry_for(symbol: str, interval: str, bars: Sequence[Bar], **provenance) -> tuple[Entry, bytes]:
+    """A bar file's bytes and the manifest entry that vouches for them (checksum, rows, first and last session)."""
+    data = encode_bars(bars)
+    entry = Entry(
+        file=file_name(symbol, interval),
+        symbol=symbol,
+        interval=interval,
+        sha256=hashlib.sha256(data).hexdigest(),
+        rows=len(bars),
+        first=bars[0].session.isoformat(),
+        last=bars[-1].session.isoformat(),
+        **provenance,
+    )
+    return entry, data
+
+
 def write(root: Path, items: Sequence[tuple[Entry, bytes]]) -> None:
     """Add or replace bar files in the archive at `root`: all of them, or none.
 

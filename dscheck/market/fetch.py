@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,16 +92,11 @@ def _entry(existing: archive.EvidenceArchive | None, group: list[tuple[Request, 
         missing |= set(fetched_series.missing_sessions)
     ordered = sorted(bars.values(), key=lambda b: (b.session, b.start or dt.datetime.min.replace(tzinfo=dt.timezone.utc)))
     present = {b.session for b in ordered}
-    data = archive.encode_bars(ordered)
     fetched = min(when for _, _, when in group)
-    entry = archive.Entry(
-        file=name,
-        symbol=first_request.symbol,
-        interval=first_request.interval,
-        sha256=hashlib.sha256(data).hexdigest(),
-        rows=len(ordered),
-        first=ordered[0].session.isoformat(),
-        last=ordered[-1].session.isoformat(),
+    entry, data = archive.entry_for(
+        first_request.symbol,
+        first_request.interval,
+        ordered,
         source=source,
         timezone=zone_name(series.calendar),
         adjustment=ADJUSTMENT,

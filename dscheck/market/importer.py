@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import fnmatch
 import datetime as dt
-import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,15 +84,10 @@ def import_folder(
         market = market_for(symbol, calendars)
         rows = _read_rows(path)
         bars, missing, warnings = _to_bars(rows, interval, market.calendar, path.name)
-        data = archive.encode_bars(bars)
-        entry = archive.Entry(
-            file=archive.file_name(symbol, interval),
-            symbol=symbol,
-            interval=interval,
-            sha256=hashlib.sha256(data).hexdigest(),
-            rows=len(bars),
-            first=bars[0].session.isoformat(),
-            last=bars[-1].session.isoformat(),
+        entry, data = archive.entry_for(
+            symbol,
+            interval,
+            bars,
             source=source,
             timezone=zone_name(market.calendar),
             adjustment=adjustment,
