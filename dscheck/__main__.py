@@ -1,5 +1,5 @@
 """Run dscheck as `python -m dscheck`."""
 
-from dscheck.cli import main
+from dscheck.entry import main
 
 main()
