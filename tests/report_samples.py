@@ -28,8 +28,8 @@ ARTICLES = {
 def daily(symbol: str, role: str, day: str, o, h, low, c, v=None, source="evidence bars/{}.1d.csv") -> EvidenceBar:
     d = dt.date.fromisoformat(day)
     return EvidenceBar(
-        role, symbol, "1d", d, dt.datetime.combine(d, dt.time(9, 30), NY), dt.datetime.combine(d, dt.time(16), NY),
-        o, h, low, c, v, source.format(symbol),
+        d, dt.datetime.combine(d, dt.time(9, 30), NY), dt.datetime.combine(d, dt.time(16), NY), o, h, low, c, v,
+        role=role, symbol=symbol, interval="1d", source=source.format(symbol),
     )
 
 
@@ -37,8 +37,8 @@ def intraday(symbol: str, role: str, stamp: str, interval: str, o, h, low, c, v=
     start = dt.datetime.fromisoformat(stamp).replace(tzinfo=NY)
     length = {"5m": 5, "1h": 60}[interval]
     return EvidenceBar(
-        role, symbol, interval, start.date(), start, start + dt.timedelta(minutes=length),
-        o, h, low, c, v, f"evidence bars/{symbol}.{interval}.csv",
+        start.date(), start, start + dt.timedelta(minutes=length), o, h, low, c, v,
+        role=role, symbol=symbol, interval=interval, source=f"evidence bars/{symbol}.{interval}.csv",
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 
 from dscheck.catalogue.interface import Claim
+from dscheck.market.interface import Bar
 
 
 class Verdict(str, Enum):
@@ -68,22 +69,18 @@ class Interval:
         return [self.lo if math.isfinite(self.lo) else None, self.hi if math.isfinite(self.hi) else None]
 
 
-@dataclass(frozen=True)
-class EvidenceBar:
-    """A bar a verdict rests on, and the part it played."""
+@dataclass(frozen=True, slots=True)
+class EvidenceBar(Bar):
+    """A bar a verdict rests on, with the series it came from and the part it played."""
 
     role: str  # "baseline", "moment", "day", "history", "nearest"
     symbol: str
     interval: str
-    session: dt.date
-    start: dt.datetime | None
-    end: dt.datetime | None
-    open: float | None
-    high: float | None
-    low: float | None
-    close: float | None
-    volume: float | None
     source: str
+
+    @classmethod
+    def of(cls, bar: Bar, *, role: str, symbol: str, interval: str, source: str) -> EvidenceBar:
+        return cls(*(getattr(bar, f.name) for f in fields(Bar)), role=role, symbol=symbol, interval=interval, source=source)
 
     def to_json(self) -> dict:
         return {

@@ -47,10 +47,7 @@ class Reading:
 
 
 def evidence(role: str, series: Series, bar: Bar) -> EvidenceBar:
-    return EvidenceBar(
-        role, series.symbol, series.interval, bar.session, bar.start, bar.end,
-        bar.open, bar.high, bar.low, bar.close, bar.volume, series.source,
-    )
+    return EvidenceBar.of(bar, role=role, symbol=series.symbol, interval=series.interval, source=series.source)
 
 
 @cache
