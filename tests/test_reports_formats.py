@@ -201,3 +201,21 @@ def test_charts_draw_the_claimed_value_band_and_previous_close_in_prices():
     assert drawing.svg.count('class="candle') == 2
     inverted = dataclasses.replace(RESULTS[0], claim=dataclasses.replace(RESULTS[0].claim, invert=True))
     assert charts.price_of(inverted, 100.0)(25.0) == pytest.approx(80.0)  # 1/price up 25 %: price down to 80
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 149, 150, 160, 200])
+def test_terminal_view_fits_its_width_and_keeps_the_conclusion_readable(width):
+    from rich.console import Console
+    from rich.table import Table
+
+    from dscheck.reports.table import build
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None)
+    view = build(list(RESULTS), width)
+    console.print(view)
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= width
+    if isinstance(view, Table):  # the conclusion column (the last) keeps at least 45 characters
+        header = next(line for line in lines if "conclusion" in line)
+        assert len(header.rsplit("┃", 2)[-2]) >= 45
