@@ -203,7 +203,7 @@ def test_charts_draw_the_claimed_value_band_and_previous_close_in_prices():
     assert charts.price_of(inverted, 100.0)(25.0) == pytest.approx(80.0)  # 1/price up 25 %: price down to 80
 
 
-@pytest.mark.parametrize("width", [60, 80, 120, 149, 150, 160, 200])
+@pytest.mark.parametrize("width", [60, 80, 120, 159, 160, 200])
 def test_terminal_view_fits_its_width_and_keeps_the_conclusion_readable(width):
     from rich.console import Console
     from rich.table import Table

@@ -17,9 +17,9 @@ STYLES = {
     Verdict.OUT_OF_SCOPE: "dim",
     Verdict.ERROR: "bold white on red",
 }
-# The table's narrow columns take at most ~105 columns with their borders; below this width the conclusion
+# The narrow columns take at most ~115 columns with their borders; below this width the conclusion
 # would get fewer than its 45, and one block per claim reads better.
-WIDE = 150
+WIDE = 160
 
 
 def _when(result: Result) -> str:
@@ -49,7 +49,7 @@ def build(results: list[Result], width: int = WIDE):
         return Group(*blocks)
 
     table = Table(title="dscheck verify", show_lines=True, expand=True)
-    table.add_column("claim", overflow="fold", min_width=16, max_width=24)
+    table.add_column("claim", overflow="fold", min_width=16, max_width=32)
     table.add_column("subject", no_wrap=True)
     table.add_column("claimed", min_width=10, max_width=18)
     table.add_column("actual", min_width=12, max_width=22)
