@@ -169,7 +169,7 @@ def verify(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line (files are still written).")] = False,
     fail_on: Annotated[
         str, typer.Option(help="Verdicts that fail the run (exit 1), comma-separated. error always fails.")
-    ] = ",".join(sorted(v.value for v in DEFAULT_FAIL_ON)),
+    ] = ",".join(DEFAULT_FAIL_ON),
     review_url: Annotated[
         str, typer.Option(metavar="URL", help="Where the HTML report will be published: ClaimReview urls point at its claims.")
     ] = "",

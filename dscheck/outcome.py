@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from dscheck.verdicts.interface import Result, Verdict
+if TYPE_CHECKING:  # the verdicts are imported when a run ends, so `--help` and `validate` start without them
+    from dscheck.verdicts.interface import Result, Verdict
 
 
 class Exit(IntEnum):
@@ -16,20 +18,24 @@ class Exit(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-DEFAULT_FAIL_ON = frozenset({Verdict.INACCURATE, Verdict.ERROR})
+# The verdicts that fail a run unless --fail-on says otherwise, by name (Verdict values).
+DEFAULT_FAIL_ON = ("error", "inaccurate")
 
 
 def exit_code(
-    results: Iterable[Result], fail_on: frozenset[Verdict] = DEFAULT_FAIL_ON, *, missing_evidence: bool = False
+    results: Iterable[Result], fail_on: Collection[Verdict] | None = None, *, missing_evidence: bool = False
 ) -> Exit:
     """Damaged evidence outranks failed claims: a run that read bad data cannot vouch for anything.
 
     So does evidence that could not be had (`missing_evidence`: the network failed, or --offline found
     neither an archive nor a cached copy): the run checked less than it was asked to.
     """
+    from dscheck.verdicts.interface import Verdict
+
+    failing = frozenset(Verdict(name) for name in DEFAULT_FAIL_ON) if fail_on is None else fail_on
     results = list(results)
     if missing_evidence or any(r.damaged_evidence for r in results):
         return Exit.EVIDENCE
-    if any(r.verdict in fail_on or r.verdict is Verdict.ERROR for r in results):
+    if any(r.verdict in failing or r.verdict is Verdict.ERROR for r in results):
         return Exit.FAILED
     return Exit.OK

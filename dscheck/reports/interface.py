@@ -19,7 +19,7 @@ class Run:
     catalogue: str = ""  # the catalogue's path, as given
     evidence: str = ""  # where the bars came from
     articles: Mapping[str, Article] = field(default_factory=dict)
-    fail_on: frozenset[Verdict] = DEFAULT_FAIL_ON
+    fail_on: frozenset[Verdict] = frozenset(Verdict(name) for name in DEFAULT_FAIL_ON)
     date: dt.date | None = None  # the day of the run: a review's datePublished
     review_url: str = ""  # where the HTML report is published; each claim is an anchor in it
     reviewer: str = ""  # who publishes the reviews (ClaimReview author)
