@@ -227,9 +227,7 @@ def _market(ctx: typer.Context, root: Path, named: bool, *, offline: bool, refre
     Tests hand in Yahoo's session, clock and sleep through the context object: {"yahoo": {...}}.
     """
     from dscheck.market.archive import EvidenceArchive
-    from dscheck.market.cache import Cache, default_dir
-    from dscheck.market.layered import Layered, utc_now
-    from dscheck.market.yahoo import YahooFinance
+    from dscheck.market.layered import Deferred, Layered, utc_now
 
     if offline and refresh:
         raise Failure("--offline and --refresh cannot be used together: --refresh fetches again, --offline never fetches", Exit.USAGE)
@@ -243,9 +241,19 @@ def _market(ctx: typer.Context, root: Path, named: bool, *, offline: bool, refre
             "`dscheck evidence import DIR`, or leave out --evidence to fetch from Yahoo Finance",
             Exit.EVIDENCE,
         )
-    cache = Cache(cache_dir if cache_dir is not None else default_dir())
     yahoo = dict((ctx.obj or {}).get("yahoo", {})) if isinstance(ctx.obj, dict) else {}
-    live = YahooFinance(cache_dir=cache.root / "yfinance", **yahoo)
+
+    def make_cache():
+        from dscheck.market.cache import Cache, default_dir
+
+        return Cache(cache_dir if cache_dir is not None else default_dir())
+
+    def make_live():
+        from dscheck.market.yahoo import YahooFinance
+
+        return YahooFinance(cache_dir=cache.root / "yfinance", **yahoo)
+
+    cache, live = Deferred(make_cache), Deferred(make_live)
     return Layered(
         archive, cache, live, offline=offline, refresh=refresh, clock=yahoo.get("clock", utc_now), extend=extend,
         archive_root=str(root),

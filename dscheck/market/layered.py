@@ -23,6 +23,20 @@ def settled_after(request: Request) -> dt.datetime:
     return dt.datetime.combine(request.end + dt.timedelta(days=2), dt.time(), dt.timezone.utc)
 
 
+class Deferred:
+    """A source (or the cache) built when it is first used. A run answered from the evidence archive never
+    uses the live path, so it need not pay for importing yfinance's wrapper or finding the cache folder."""
+
+    def __init__(self, build: Callable[[], object]):
+        self._build = build
+        self._built: object | None = None
+
+    def __getattr__(self, name: str):
+        if self._built is None:
+            self._built = self._build()
+        return getattr(self._built, name)
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where one series came from: "evidence", "cache", "network", or "none" (no source had it)."""
@@ -82,11 +96,13 @@ class Layered(MarketData):
         # Where the live source had nothing at the planned interval (none in that span, or no longer served),
         # ask once more a step coarser, and answer the planned key with what was found: the series' own
         # interval records which one was used. No request is made for this when the finer one had bars.
-        coarser = getattr(self.live, "coarser", None)
         waiting = {
             (r.symbol, r.interval): r for r in requests
-            if coarser is not None and self._came_empty(result[(r.symbol, r.interval)], origin[(r.symbol, r.interval)])
+            if self._came_empty(result[(r.symbol, r.interval)], origin[(r.symbol, r.interval)])
         }
+        coarser = getattr(self.live, "coarser", None) if waiting else None
+        if coarser is None:
+            waiting = {}
         while waiting:
             steps = {key: Request(r.symbol, c, r.start, r.end) for key, r in waiting.items() if (c := coarser(r))}
             if not steps:
