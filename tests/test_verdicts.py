@@ -349,3 +349,14 @@ def test_a_series_without_session_times_answers_at_the_close_only():
 def test_a_level_of_zero_is_judged_not_crashed_on(invert, expected):
     result = verify_one(f'subject: ACME, metric: level, value: 0, invert: {invert}, date: 2025-01-27, time: "10:00"', acme(), FIVE)
     assert result.verdict is expected, result.conclusion
+
+
+def test_evidence_bar_copies_every_field_of_its_bar():
+    import dataclasses
+
+    from dscheck.market.interface import Bar
+    from dscheck.verdicts.interface import EvidenceBar
+
+    values = {f.name: f"value of {f.name}" for f in dataclasses.fields(Bar)}
+    made = EvidenceBar.of(Bar(**values), role="moment", symbol="NVDA", interval="1d", source="s")
+    assert {name: getattr(made, name) for name in values} == values

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import Enum
 
 from dscheck.catalogue.interface import Claim
@@ -80,7 +80,11 @@ class EvidenceBar(Bar):
 
     @classmethod
     def of(cls, bar: Bar, *, role: str, symbol: str, interval: str, source: str) -> EvidenceBar:
-        return cls(*(getattr(bar, f.name) for f in fields(Bar)), role=role, symbol=symbol, interval=interval, source=source)
+        # Field by field, not through dataclasses.fields(): a large run makes hundreds of thousands of these.
+        return cls(
+            bar.session, bar.start, bar.end, bar.open, bar.high, bar.low, bar.close, bar.volume,
+            role=role, symbol=symbol, interval=interval, source=source,
+        )
 
     def to_json(self) -> dict:
         return {
