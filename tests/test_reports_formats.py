@@ -219,3 +219,15 @@ def test_terminal_view_fits_its_width_and_keeps_the_conclusion_readable(width):
     if isinstance(view, Table):  # the conclusion column (the last) keeps at least 45 characters
         header = next(line for line in lines if "conclusion" in line)
         assert len(header.rsplit("┃", 2)[-2]) >= 45
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 159])
+def test_plain_blocks_read_as_rich_prints_them(width):
+    """A pipe gets the block view without rich's console: the same lines, less rich's trailing spaces."""
+    from rich.console import Console
+
+    from dscheck.reports.table import blocks, build
+
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None).print(build(list(RESULTS), width))
+    assert blocks(list(RESULTS), width) == "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"

@@ -35,9 +35,12 @@ class Terminal:
 
 
 def print_table(run: Run, terminal: Terminal) -> None:
-    from rich.console import Console
+    from dscheck.reports.table import WIDE, blocks, build
 
-    from dscheck.reports.table import build
+    if terminal.plain and (terminal.width or 80) < WIDE:
+        terminal.out.write(blocks(list(run.results), terminal.width or 80) + line(run.results) + "\n")
+        return
+    from rich.console import Console
 
     console = Console(
         file=terminal.out,
