@@ -266,10 +266,41 @@ def test_an_unzoned_time_about_a_korean_stock_is_seoul_time(lexicon):
     assert (claim.time, claim.timezone) == (dt.time(14), "Asia/Seoul")
 
 
-def test_a_direction_a_number_already_states_is_not_drafted_twice(lexicon):
-    text = "엔비디아 등 대형 기술주들이 일제히 하락했다. 엔비디아는 11.5% 하락했다."
+@pytest.mark.parametrize("text", ["테슬라가 하락했다. 테슬라는 3.2% 떨어졌다.", "Tesla fell. Tesla lost 3.2%."])
+def test_a_direction_a_number_already_states_is_not_drafted_twice(text, lexicon):
     claims = extract(text, MONDAY, lexicon).claims
-    assert [(c.subject, c.metric) for c in claims] == [("^NDX", "direction"), ("NVDA", "change_pct")]
+    assert [(c.subject, c.metric, c.value) for c in claims] == [("TSLA", "change_pct", -3.2)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "애플과 마이크로소프트 등 빅테크 종목들이 나란히 내렸다. 애플은 2.1% 떨어졌다.",
+            [("AAPL", "direction", "down"), ("MSFT", "direction", "down"), ("AAPL", "change_pct", -2.1)],
+        ),
+        (
+            "Chipmakers such as Nvidia and Broadcom tumbled. Nvidia lost 4%.",
+            [("NVDA", "direction", "down"), ("AVGO", "direction", "down"), ("NVDA", "change_pct", -4)],
+        ),
+        ("Tech stocks, led by Apple, slipped. Apple fell 1%.", [("AAPL", "direction", "down"), ("AAPL", "change_pct", -1)]),
+        (
+            "Nvidia, Broadcom and other chipmakers slid. Broadcom lost 3%.",
+            [("NVDA", "direction", "down"), ("AVGO", "direction", "down"), ("AVGO", "change_pct", -3)],
+        ),
+        # Without a group to be examples of, the names' directions are the number's, said twice.
+        ("애플과 마이크로소프트가 내렸다. 애플은 2.1% 떨어졌다.", [("MSFT", "direction", "down"), ("AAPL", "change_pct", -2.1)]),
+    ],
+)
+def test_a_name_given_as_an_example_of_a_group_keeps_its_direction_beside_a_number(text, expected, lexicon):
+    claims = extract(text, MONDAY, lexicon).claims
+    assert [(c.subject, c.metric, c.value) for c in claims] == expected
+
+
+def test_why_a_listed_name_keeps_its_direction_is_given(lexicon):
+    direction = extract("엔비디아, AMD 등 반도체주가 일제히 밀렸다.", MONDAY, lexicon).claims[0]
+    assert (direction.subject, direction.value) == ("NVDA", "down")
+    assert '"등" gives it as an example of a group' in " ".join(direction.why)
 
 
 def test_every_number_left_over_is_kept_with_a_reason(lexicon):
@@ -293,7 +324,8 @@ from dscheck.extract.rules import clean  # noqa: E402
 _PIECES = st.sampled_from(
     ["엔비디아는", " 11.5%", " 하락했다.", "나스닥 선물이", " 한 때", " 5% 가까이", "(1bp=0.01%)", " 27일(현지시간)", " 오전 7시 50분",
      " 지난주", " 19만900원에 마감", "1억달러(약 1435억원)", " 각각", " 30일 평균의 약 4배", "Nvidia", " fell", " $128.99", " at 10:30 a.m. ET",
-     " respectively,", "\n\n", " ", ".", ",", "2020년 3월 이후 최악의", " 수 있습니다.", "?", "HBM 관련주는", " 올랐던", " 31일"]
+     " respectively,", "\n\n", " ", ".", ",", "2020년 3월 이후 최악의", " 수 있습니다.", "?", "HBM 관련주는", " 올랐던", " 31일", " 등",
+     "Chipmakers such as", " Nvidia and Broadcom", " led by Nvidia,", " and other chipmakers"]
 )
 
 

@@ -75,6 +75,7 @@ class _Drafter:
         self.claims: list[Drafted] = []
         self.unmapped: list[Unmapped] = []
         self.zone: str | None = None  # the last time zone the article named
+        self.standalone: set[int] = set()  # direction claims that are statements of their own (see _tidy)
 
     def run(self) -> Extraction:
         for number, (start, end) in enumerate(paragraphs(self.text)):
@@ -86,7 +87,7 @@ class _Drafter:
                     last = sentence.times[-1]
                     context.time, context.time_words, context.zone = last.time, sentence.text[last.start : last.end], last.zone
                     self.zone = last.zone or self.zone
-        return Extraction(language(self.text), tuple(_tidy(self.claims)), tuple(self.unmapped))
+        return Extraction(language(self.text), tuple(_tidy(self.claims, self.standalone)), tuple(self.unmapped))
 
     # --- reading a sentence ------------------------------------------------------------------
 
@@ -210,7 +211,7 @@ class _Drafter:
             s, subject.instrument, subject.start, span_end, metric, _number(value), confidence, reasons, position=q.start,
             qualifier=qualifier, extreme=bool(extreme_words), invert=invert,
             value_text=_written(value, digits), tolerance=q.tolerance if metric == "level" else None,
-            forecast_at=direction.start if direction else q.start,
+            forecast_at=direction.start if direction else q.start
         )
 
     def _number_direction(self, s: _Sentence, q: Quantity, subject: Mention) -> _Direction | None:
@@ -389,6 +390,7 @@ class _Drafter:
                 continue
             if words.NOT_A_PRICE.search(s.text[mention.end : direction.start]):
                 continue
+            example = "" if mention.group else _listed_example(s, index)
             for instrument in mention.instruments:
                 reasons = [
                     f'"{mention.name}" -> {instrument.symbol}'
@@ -396,10 +398,12 @@ class _Drafter:
                     + (" (a stand-in for the group it names)" if instrument.proxy else ""),
                     f'"{direction.word}" -> {direction.value}',
                 ]
+                if example:
+                    reasons.append(f'"{example}" gives it as an example of a group: the group\'s move, checked on it')
                 confidence = 0.6 - (0.2 if mention.group else 0)
                 self._add(
                     s, instrument, mention.start, direction.end, "direction", direction.value, confidence, reasons,
-                    position=direction.start, invert=instrument.invert, forecast_at=direction.start,
+                    position=direction.start, invert=instrument.invert, forecast_at=direction.start, standalone=bool(example),
                 )
 
     # --- turning findings into drafts ----------------------------------------------------------
@@ -409,6 +413,7 @@ class _Drafter:
         reasons: list[str], *, position: int, qualifier: str | None = None, extreme: bool = False, invert: bool = False,
         window: int | None = None, value_text: str | None = None, tolerance: float | None = None,
         forecast_at: int | None = None, timeless: bool = False, own_date: when.DateMention | None = None,
+        standalone: bool = False,
     ) -> None:
         symbol = instrument.symbol
         baseline = None
@@ -441,6 +446,8 @@ class _Drafter:
             confidence -= 0.2
         if metric not in CHANGES and metric != "direction":
             baseline = None  # a level, a volume or a record is read at its date alone
+        if standalone:
+            self.standalone.add(len(self.claims))
         self.claims.append(
             Drafted(
                 subject=symbol, metric=metric, value=value, date=day, quote=_quote(s.text, start, end),
@@ -493,6 +500,27 @@ def _last_direction(s: _Sentence, start: int, end: int) -> _Direction | None:
             continue
         found = match
     return _direction_of(found) if found else None
+
+
+def _listed_example(s: _Sentence, index: int) -> str:
+    """The words that give a name as an example of a group ("엔비디아, AMD 등 기술주", "such as Nvidia and AMD"), or ""."""
+    mentions, first, last = s.mentions, index, index
+    while last + 1 < len(mentions) and _listed_together(s, mentions[last].end, mentions[last + 1].start):
+        last += 1
+    while first > 0 and _listed_together(s, mentions[first - 1].end, mentions[first].start):
+        first -= 1
+    if s.korean:
+        found = words.KO_EXAMPLES.match(s.text, mentions[last].end)
+        return found.group(0).strip() if found else ""
+    found = words.EN_EXAMPLES_BEFORE.search(s.text, 0, mentions[first].start) or words.EN_EXAMPLES_AFTER.match(
+        s.text, mentions[last].end
+    )
+    return found.group(0).strip(" ,") if found else ""
+
+
+def _listed_together(s: _Sentence, end: int, start: int) -> bool:
+    """Whether only a list's joining words stand between two names ("엔비디아와 팔란티어", "Nvidia, AMD and Broadcom")."""
+    return (words.KO_LIST_JOIN if s.korean else words.EN_LIST_JOIN).fullmatch(s.text, end, start) is not None
 
 
 def _en_forward(s: _Sentence, start: int, stop: int) -> _Direction | None:
@@ -632,12 +660,17 @@ def _around(text: str, start: int, end: int) -> str:
     return text[left : right if right >= 0 else len(text)].strip(" ,")
 
 
-def _tidy(claims: list[Drafted]) -> list[Drafted]:
-    """Drop what a paragraph says twice: a direction a number already states, and repeated statements."""
+def _tidy(claims: list[Drafted], standalone: set[int] = frozenset()) -> list[Drafted]:
+    """Drop what a paragraph says twice: a direction a number already states, and repeated statements.
+
+    A direction in `standalone` (indices into `claims`) is kept beside a number: it is a statement of its own,
+    such as a group's move checked on a name given as its example ("엔비디아 등 대형 기술주들이 일제히 하락").
+    """
     moves = {(c.paragraph, c.subject, c.invert, c.date, "down" if c.value < 0 else "up") for c in claims if c.metric in CHANGES}
     kept = [
-        c for c in claims
-        if not (c.metric == "direction" and c.baseline is None and (c.paragraph, c.subject, c.invert, c.date, c.value) in moves)
+        c for i, c in enumerate(claims)
+        if i in standalone
+        or not (c.metric == "direction" and c.baseline is None and (c.paragraph, c.subject, c.invert, c.date, c.value) in moves)
     ]
     timed = {(c.paragraph, c.subject, c.metric, c.value, c.date) for c in kept if c.time is not None}
     kept = [c for c in kept if not (c.time is None and c.metric == "direction" and (c.paragraph, c.subject, c.metric, c.value, c.date) in timed)]

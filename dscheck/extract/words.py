@@ -47,8 +47,18 @@ KO_MODIFIER_ENDINGS = (
 )
 # ...unless the next word makes it the sentence's predicate after all ("급락하는 등").
 KO_PREDICATE_NEXT = re.compile(r"^\s*(?:등|것|가운데|중|상황|반면|만큼|데|탓|한편|흐름|모습|양상|추세)(?![가-힣])|^\s*등")
+
+
 # A direction word that only names an earlier event ("월요일의 급락에 이어", "after Monday's slide").
 REFERENCE_EVENT = re.compile(r"^[가-힣]{0,3}\s?(?:에\s?이어|이후|후|뒤|에도|에도 불구|이래)")
+
+# A name given as an example of a group ("엔비디아, AMD 등 반도체주", "chipmakers such as Nvidia and AMD", "led by
+# Nvidia"): the sentence states the group's move, with the name as the one to check, not a repeat of a number.
+KO_LIST_JOIN = re.compile(r"[\s,]*(?:주가|주식)?[\s,]*(?:와|과|및|그리고)?[\s,]*")
+KO_EXAMPLES = re.compile(r"\s?(?:주가|주식)?\s?등(?:의|이|은|도|을)?(?![가-힣])")
+EN_LIST_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*", re.I)
+EN_EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|led by|like|notably|among them)\s*,?\s*$", re.I)
+EN_EXAMPLES_AFTER = re.compile(r",?\s+and\s+other\b", re.I)
 NEGATION_AFTER = re.compile(r"^[가-힣]{0,3}\s?(?:지\s?않|지\s?못|않았|않는)")
 EN_NEGATION_BEFORE = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+)?$", re.I)
 MIXED_JOIN = re.compile(r"^[가-힣]{0,2}\s?(?:과|와|및|이나|나|and|or)\s")
