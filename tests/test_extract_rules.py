@@ -303,6 +303,35 @@ def test_why_a_listed_name_keeps_its_direction_is_given(lexicon):
     assert '"등" gives it as an example of a group' in " ".join(direction.why)
 
 
+@pytest.mark.parametrize(
+    "text, day, expected",
+    [
+        # Thursday 29 Jan is "수요일"; the moves after it fall on Thursday and Friday.
+        ("나스닥 종합지수는 수요일의 급등에 이어 하락과 반등이 이어졌다.", "2025-02-03", [("^IXIC", "down", "2025-01-30"), ("^IXIC", "up", "2025-01-31")]),
+        ("Nvidia's Monday plunge was followed by a rebound and a pullback.", "2025-01-30", [("NVDA", "up", "2025-01-28"), ("NVDA", "down", "2025-01-29")]),
+        ("Tesla's Jan. 27 slide was followed by a sharp rebound.", "2025-01-30", [("TSLA", "up", "2025-01-28")]),
+        # Sessions, not days: after Friday 17 Jan come the weekend and Martin Luther King Jr. Day.
+        ("엔비디아는 금요일의 급락 뒤 반등했다.", "2025-01-21", [("NVDA", "up", "2025-01-21")]),
+        ("Nvidia's Friday slump was followed by a rebound.", "2025-01-21", [("NVDA", "up", "2025-01-21")]),
+        # Written on the Tuesday: the pullback's session had not come yet.
+        ("엔비디아는 월요일의 급락에 이어 반등과 눌림을 보였다.", "2025-01-28", [("NVDA", "up", "2025-01-28")]),
+    ],
+)
+def test_moves_that_follow_a_dated_move_fall_on_the_sessions_after_it(text, day, expected, lexicon):
+    claims = extract(text, D(day), lexicon).claims
+    assert [(c.subject, c.value, c.date) for c in claims] == [(s, v, D(d)) for s, v, d in expected]
+    assert all(c.metric == "direction" and c.time is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["엔비디아는 월요일의 급락에 이어 반등이 나타날 수 있다.", "Nvidia's Monday plunge could be followed by a rebound."],
+)
+def test_a_forecast_sequence_is_not_dated_to_past_sessions(text, lexicon):
+    claims = extract(text, D("2025-01-30"), lexicon).claims
+    assert not any(c.date in (D("2025-01-28"), D("2025-01-29")) for c in claims)
+
+
 def test_every_number_left_over_is_kept_with_a_reason(lexicon):
     result = extract("딥시크는 600만달러 미만을 썼다. 엔비디아의 시가총액은 3조달러다.", MONDAY, lexicon)
     assert result.claims == ()
@@ -325,7 +354,8 @@ _PIECES = st.sampled_from(
     ["엔비디아는", " 11.5%", " 하락했다.", "나스닥 선물이", " 한 때", " 5% 가까이", "(1bp=0.01%)", " 27일(현지시간)", " 오전 7시 50분",
      " 지난주", " 19만900원에 마감", "1억달러(약 1435억원)", " 각각", " 30일 평균의 약 4배", "Nvidia", " fell", " $128.99", " at 10:30 a.m. ET",
      " respectively,", "\n\n", " ", ".", ",", "2020년 3월 이후 최악의", " 수 있습니다.", "?", "HBM 관련주는", " 올랐던", " 31일", " 등",
-     "Chipmakers such as", " Nvidia and Broadcom", " led by Nvidia,", " and other chipmakers"]
+     "Chipmakers such as", " Nvidia and Broadcom", " led by Nvidia,", " and other chipmakers", " 월요일의 급락에 이어", " 반등과",
+     " 눌림이", "Nvidia's Monday plunge", " was followed by a rebound", " and a pullback"]
 )
 
 

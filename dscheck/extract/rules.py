@@ -125,6 +125,7 @@ class _Drafter:
         for index, quantity in enumerate(s.quantities):
             if index not in used:
                 self._quantity(s, quantity, None, changed)
+        self._dated_events(s, changed)
         self._embedded_moves(s)
         if not words.QUESTION.search(s.text):
             self._directions(s, changed)
@@ -375,6 +376,42 @@ class _Drafter:
                 position=direction.start, invert=subject.instrument.invert, own_date=date,
             )
 
+    def _dated_events(self, s: _Sentence, changed: set[int]) -> None:
+        """A move with its day attached ("월요일의 급락", "Monday's plunge"): the moves said to follow it ("에 이어
+        반등과 눌림", "was followed by a rebound and a pullback") fall on the sessions after its day, one each, in order."""
+        pattern = words.KO_DIRECTION if s.korean else words.EN_DIRECTION
+        for date in s.dates:
+            if date.day is None or date.period is not None:
+                continue
+            found = pattern.match(s.text, words.DATED_MOVE_GAP.match(s.text, date.end).end())
+            if found is None or (not s.korean and _not_a_direction(s.text, found)):
+                continue
+            if s.korean and _modifier(s.text, found.start(), found.end()):
+                continue  # "월요일 급락했던 테슬라": the move is the name after it's, which _embedded_moves reads
+            subject = _subject_before(s, date.start)
+            if subject is None or subject.group:
+                continue
+            instrument, event = subject.instrument, _direction_of(found)
+            named = s.text[date.start : event.end]
+            follows = _sequence(s, event.end)
+            if not follows:
+                continue
+            changed.add(s.mentions.index(subject))  # its direction is the sequence's, not the first word found
+            day = date.day
+            for step, item in enumerate(follows, 1):
+                day = sessions.next_session(instrument.symbol, day)
+                if day > self.article_date:
+                    break  # a session after the article was written: the text cannot be reporting it
+                reasons = [
+                    f'"{subject.name}" -> {instrument.symbol}',
+                    f'"{item.word}" -> {item.value}',
+                    f'move {step} after "{named}" ({date.day}) -> session {step} after it, {day}',
+                ]
+                self._add(  # each quotes the whole sequence: one move of it means little alone
+                    s, instrument, subject.start, follows[-1].end, "direction", item.value, 0.5, reasons, position=item.start,
+                    invert=instrument.invert, on=day,
+                )
+
     def _directions(self, s: _Sentence, changed: set[int]) -> None:
         """A name and a direction word and no number for its move: "엔화 가치도 상승했다", "Bitcoin slipped"."""
         stops = sorted(s.mentions[i].start for i in changed)
@@ -413,13 +450,16 @@ class _Drafter:
         reasons: list[str], *, position: int, qualifier: str | None = None, extreme: bool = False, invert: bool = False,
         window: int | None = None, value_text: str | None = None, tolerance: float | None = None,
         forecast_at: int | None = None, timeless: bool = False, own_date: when.DateMention | None = None,
-        standalone: bool = False,
+        on: dt.date | None = None, standalone: bool = False,
     ) -> None:
+        """Draft one claim. `on`: a day the caller worked out (its reasons say how)."""
         symbol = instrument.symbol
         baseline = None
         time = zone = None
         forecast = self._forecast(s, forecast_at) if forecast_at is not None else ""
-        if own_date is not None:
+        if on is not None:
+            day = on
+        elif own_date is not None:
             day, baseline = _period_dates(symbol, own_date)
         elif forecast:
             day = sessions.next_session(symbol, self.article_date)
@@ -500,6 +540,51 @@ def _last_direction(s: _Sentence, start: int, end: int) -> _Direction | None:
             continue
         found = match
     return _direction_of(found) if found else None
+
+
+def _sequence(s: _Sentence, at: int) -> list[_Direction]:
+    """The moves said to follow a move that ends at `at`, in order; none when the text forecasts or denies them."""
+    items: list[_Direction] = []
+    if s.korean:
+        after = words.KO_SEQUENCE_AFTER.match(s.text, at)
+        at = after.end() if after else -1
+        while at >= 0:
+            found = words.KO_DIRECTION.match(s.text, at)
+            if found is None:
+                break
+            items.append(_direction_of(found))
+            join = words.KO_SEQUENCE_JOIN.match(s.text, found.end())
+            at = join.end() if join else -1
+        if not items or _modifier(s.text, items[-1].start, items[-1].end):
+            return []  # "급락에 이어 반등한 엔비디아": the moves are a later name's
+        boundary = words.KO_CLAUSE_END.search(s.text, items[-1].end)
+        ends = [p for p in (boundary.start() if boundary else -1, s.text.find(",", items[-1].end)) if p >= 0]
+        clause = s.text[items[-1].end : min(ends, default=len(s.text))]
+        if words.KO_NEGATED.search(clause) or (s.forecast and not ends):
+            return []  # denied, or a forecast that the sentence's last clause (the one holding them) makes
+        return items
+    after = words.EN_SEQUENCE_AFTER.match(s.text, at)
+    at = after.end() if after else -1
+    while at >= 0:
+        found = _en_item(s.text, at)
+        if found is None:
+            break
+        items.append(found)
+        join = words.EN_SEQUENCE_JOIN.match(s.text, found.end)
+        at = join.end() if join else -1
+    return items
+
+
+def _en_item(text: str, at: int) -> _Direction | None:
+    """A direction word at `at`, after an article and at most one other word ("a rebound", "a brief pullback")."""
+    article = words.EN_ARTICLE.match(text, at)
+    at = article.end() if article else at
+    other = words.EN_ONE_WORD.match(text, at)
+    for start in (at, other.end() if other else -1):
+        found = words.EN_DIRECTION.match(text, start) if start >= 0 else None
+        if found and not _not_a_direction(text, found):
+            return _direction_of(found)
+    return None
 
 
 def _listed_example(s: _Sentence, index: int) -> str:

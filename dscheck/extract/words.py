@@ -7,7 +7,7 @@ import re
 # Direction words. Korean stems match inside words (Korean glues endings on); English ones are whole words.
 _KO_DOWN = (
     "하락", "내렸", "내린", "내려", "내리", "떨어", "급락", "폭락", "약세", "빠졌", "빠진", "빠지", "빠져", "밀렸", "밀린",
-    "밀려", "밀리", "미끄러", "곤두박질", "주저앉", "후퇴", "낙폭", "추락", "되눌림", "악재", "부정적 영향", "부정적인 영향",
+    "밀려", "밀리", "미끄러", "곤두박질", "주저앉", "후퇴", "낙폭", "추락", "되눌림", "눌림", "악재", "부정적 영향", "부정적인 영향",
     "마이너스", "급감", "하락세", "떨어뜨",
 )
 _KO_UP = (
@@ -20,7 +20,7 @@ _EN_DOWN = (
     "slump", "sank", "sinks", "sink", "tumbled", "tumbles", "tumble", "tumbling", "plunged", "plunges", "plunge",
     "plunging", "plummeted", "plummets", "lost", "loses", "lose", "losing", "shed", "sheds", "lower", "down",
     "eased", "eases", "retreated", "retreats", "dipped", "dips", "dip", "weakened", "weakens", "weaker", "tanked",
-    "sold off", "sell-off", "skidded", "sagged",
+    "sold off", "sell-off", "skidded", "sagged", "pullback", "pulled back",
 )
 _EN_UP = (
     "rose", "rises", "rise", "rising", "gained", "gains", "gain", "gaining", "jumped", "jumps", "jump", "jumping",
@@ -51,6 +51,17 @@ KO_PREDICATE_NEXT = re.compile(r"^\s*(?:등|것|가운데|중|상황|반면|만�
 
 # A direction word that only names an earlier event ("월요일의 급락에 이어", "after Monday's slide").
 REFERENCE_EVENT = re.compile(r"^[가-힣]{0,3}\s?(?:에\s?이어|이후|후|뒤|에도|에도 불구|이래)")
+# A dated move followed by others in order ("월요일의 급락에 이어 반등과 눌림", "Monday's plunge was followed by a
+# rebound and a pullback"): what comes after the first move, and what joins the moves after it.
+KO_SEQUENCE_AFTER = re.compile(r"[가-힣]{0,3}\s?(?:에\s?이어(?:서|진)?|(?:이후|후|뒤|다음)(?:에|로)?)(?![가-힣])\s?")
+KO_SEQUENCE_JOIN = re.compile(r"(?:[가-힣]{0,2}?(?:과|와)|\s?,|\s?및|\s?그리고|[가-힣]{0,2}?에\s?이어(?:서)?)\s?(?:다시|재차|또다시)?\s?")
+KO_NEGATED = re.compile(r"지\s?않|지\s?못|않았|않는|없었|없다|없는")
+EN_SEQUENCE_AFTER = re.compile(r"\s+(?:(?:was|were|has been|had been)\s+)?followed\s+by\s+", re.I)
+EN_SEQUENCE_JOIN = re.compile(r"\s*,?\s*(?:and then|then|and|followed by)\s+", re.I)
+EN_ARTICLE = re.compile(r"(?:a|an|another|the)\s+", re.I)
+EN_ONE_WORD = re.compile(r"[A-Za-z-]+\s+")
+# Between a date and the move it dates: "월요일의 급락", "27일 급락", "Monday's plunge", "the Jan. 27 slide".
+DATED_MOVE_GAP = re.compile(r"(?:의|'s|’s)?\s?")
 
 # A name given as an example of a group ("엔비디아, AMD 등 반도체주", "chipmakers such as Nvidia and AMD", "led by
 # Nvidia"): the sentence states the group's move, with the name as the one to check, not a repeat of a number.
