@@ -138,8 +138,8 @@ def test_the_score_over_the_seed_articles():
 
     result = score(SEEDS, REPO / "claims.yaml", load_instruments(), {k: dt.date.fromisoformat(v) for k, v in SEED_DATES.items()})
     assert result.expected >= 40
-    # Measured 0.86 and 0.97 when written; see the README. These floors catch a regression.
-    assert result.recall >= 0.8, f"recall {result.recall:.2f}"
+    # Measured 0.95 and 0.93 (40 of 42, 43 drafts); see the README. Recall's floor is the 0.9 aimed for; both catch a regression.
+    assert result.recall >= 0.9, f"recall {result.recall:.2f}"
     assert result.precision >= 0.9, f"precision {result.precision:.2f}"
 
 

@@ -332,6 +332,22 @@ def test_a_forecast_sequence_is_not_dated_to_past_sessions(text, lexicon):
     assert not any(c.date in (D("2025-01-28"), D("2025-01-29")) for c in claims)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "화요일 폭락" dates the same kind of move (down, and sharply) left undated earlier.
+        ("테슬라 주가가 9% 넘게 폭락하는 등 전기차주가 흔들렸다. 테슬라의 화요일 폭락은 판매 부진 탓이다.", [("change_pct", -9, "2025-01-28")]),
+        ("Tesla plunged 9%, dragging carmakers lower. Investors are still digesting Tesla's Tuesday plunge.", [("change_pct", -9, "2025-01-28")]),
+        # A plain fall is not the sharp one dated later; two dates for the same kind leave it undated.
+        ("테슬라 주가가 3% 하락했다. 테슬라의 화요일 폭락은 판매 부진 탓이다.", [("change_pct", -3, "2025-01-30"), ("direction", "down", "2025-01-28")]),
+        ("Tesla plunged 9%. Tesla's Tuesday plunge followed Monday's plunge.", [("change_pct", -9, "2025-01-30"), ("direction", "down", "2025-01-28")]),
+    ],
+)
+def test_an_undated_move_takes_the_day_the_article_gives_the_same_move(text, expected, lexicon):
+    claims = extract(text, D("2025-01-30"), lexicon).claims
+    assert [(c.metric, c.value, c.date) for c in claims] == [(m, v, D(d)) for m, v, d in expected]
+
+
 def test_every_number_left_over_is_kept_with_a_reason(lexicon):
     result = extract("딥시크는 600만달러 미만을 썼다. 엔비디아의 시가총액은 3조달러다.", MONDAY, lexicon)
     assert result.claims == ()

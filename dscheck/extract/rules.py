@@ -41,6 +41,22 @@ class _Direction:
     word: str
 
 
+@dataclass(frozen=True)
+class _Move:
+    """A move of one instrument the article states: which way, whether sharply, and on what day."""
+
+    symbol: str
+    invert: bool
+    direction: str  # "up" or "down"
+    sharp: bool
+    day: dt.date
+    words: str
+
+    @property
+    def kind(self) -> tuple:
+        return (self.symbol, self.invert, self.direction, self.sharp)
+
+
 @dataclass
 class _Context:
     """What a sentence hands the next one in its paragraph: the day and the clock time the text is at."""
@@ -75,6 +91,8 @@ class _Drafter:
         self.claims: list[Drafted] = []
         self.unmapped: list[Unmapped] = []
         self.zone: str | None = None  # the last time zone the article named
+        self.moves: list[_Move] = []  # moves the article dates in words, wherever they are
+        self.undated: list[tuple[int, _Move]] = []  # claims dated only by the article's date, by index
         self.standalone: set[int] = set()  # direction claims that are statements of their own (see _tidy)
 
     def run(self) -> Extraction:
@@ -87,6 +105,7 @@ class _Drafter:
                     last = sentence.times[-1]
                     context.time, context.time_words, context.zone = last.time, sentence.text[last.start : last.end], last.zone
                     self.zone = last.zone or self.zone
+        self._date_undated_moves()
         return Extraction(language(self.text), tuple(_tidy(self.claims, self.standalone)), tuple(self.unmapped))
 
     # --- reading a sentence ------------------------------------------------------------------
@@ -212,7 +231,7 @@ class _Drafter:
             s, subject.instrument, subject.start, span_end, metric, _number(value), confidence, reasons, position=q.start,
             qualifier=qualifier, extreme=bool(extreme_words), invert=invert,
             value_text=_written(value, digits), tolerance=q.tolerance if metric == "level" else None,
-            forecast_at=direction.start if direction else q.start
+            forecast_at=direction.start if direction else q.start, move=direction if metric in CHANGES else None,
         )
 
     def _number_direction(self, s: _Sentence, q: Quantity, subject: Mention) -> _Direction | None:
@@ -377,8 +396,9 @@ class _Drafter:
             )
 
     def _dated_events(self, s: _Sentence, changed: set[int]) -> None:
-        """A move with its day attached ("월요일의 급락", "Monday's plunge"): the moves said to follow it ("에 이어
-        반등과 눌림", "was followed by a rebound and a pullback") fall on the sessions after its day, one each, in order."""
+        """A move with its day attached ("월요일의 급락", "Monday's plunge"). It dates the same kind of move of the
+        same instrument where the article leaves that undated, and the moves said to follow it ("에 이어 반등과
+        눌림", "was followed by a rebound and a pullback") fall on the sessions after its day, one each, in order."""
         pattern = words.KO_DIRECTION if s.korean else words.EN_DIRECTION
         for date in s.dates:
             if date.day is None or date.period is not None:
@@ -393,6 +413,8 @@ class _Drafter:
                 continue
             instrument, event = subject.instrument, _direction_of(found)
             named = s.text[date.start : event.end]
+            sharply = words.sharp(event.word)
+            self.moves.append(_Move(instrument.symbol, instrument.invert, event.value, sharply, date.day, named))
             follows = _sequence(s, event.end)
             if not follows:
                 continue
@@ -409,8 +431,24 @@ class _Drafter:
                 ]
                 self._add(  # each quotes the whole sequence: one move of it means little alone
                     s, instrument, subject.start, follows[-1].end, "direction", item.value, 0.5, reasons, position=item.start,
-                    invert=instrument.invert, on=day,
+                    invert=instrument.invert, on=day, move=item,
                 )
+
+    def _date_undated_moves(self) -> None:
+        """A move the article leaves undated ("엔비디아 주가가 15% 이상 급락하는") takes the day on which the article
+        dates the same kind of move (same way, sharp or not) of the same instrument ("월요일의 급락"), if only one."""
+        for index, move in self.undated:
+            days = {m.day for m in self.moves if m.kind == move.kind and m.day <= self.article_date}
+            if len(days) != 1 or move.day in days:
+                continue
+            (day,) = days
+            source = next(m for m in self.moves if m.kind == move.kind and m.day == day)
+            claim = self.claims[index]
+            why = [r for r in claim.why if r != "date: the article's"]
+            kind = f'{"sharp " if move.sharp else ""}{move.direction} move of {move.symbol}'
+            why.append(f'date {day} from "{source.words}", the same {kind} dated elsewhere in the article')
+            confidence = round(max(0.05, claim.confidence - 0.1), 2)
+            self.claims[index] = replace(claim, date=day, why=tuple(why), confidence=confidence)
 
     def _directions(self, s: _Sentence, changed: set[int]) -> None:
         """A name and a direction word and no number for its move: "엔화 가치도 상승했다", "Bitcoin slipped"."""
@@ -440,7 +478,8 @@ class _Drafter:
                 confidence = 0.6 - (0.2 if mention.group else 0)
                 self._add(
                     s, instrument, mention.start, direction.end, "direction", direction.value, confidence, reasons,
-                    position=direction.start, invert=instrument.invert, forecast_at=direction.start, standalone=bool(example),
+                    position=direction.start, invert=instrument.invert, forecast_at=direction.start, move=direction,
+                    standalone=bool(example),
                 )
 
     # --- turning findings into drafts ----------------------------------------------------------
@@ -450,9 +489,10 @@ class _Drafter:
         reasons: list[str], *, position: int, qualifier: str | None = None, extreme: bool = False, invert: bool = False,
         window: int | None = None, value_text: str | None = None, tolerance: float | None = None,
         forecast_at: int | None = None, timeless: bool = False, own_date: when.DateMention | None = None,
-        on: dt.date | None = None, standalone: bool = False,
+        on: dt.date | None = None, move: _Direction | None = None, standalone: bool = False,
     ) -> None:
-        """Draft one claim. `on`: a day the caller worked out (its reasons say how)."""
+        """Draft one claim. `on`: a day the caller worked out (its reasons say how); `move`: the direction word the
+        claim rests on, so that a move the article dates elsewhere can date this one (see _date_undated_moves)."""
         symbol = instrument.symbol
         baseline = None
         time = zone = None
@@ -486,6 +526,12 @@ class _Drafter:
             confidence -= 0.2
         if metric not in CHANGES and metric != "direction":
             baseline = None  # a level, a volume or a record is read at its date alone
+        if move is not None and not forecast and baseline is None and s.period is None:
+            stated = _Move(symbol, invert, move.value, words.sharp(move.word), day, _quote(s.text, start, end))
+            if on is not None or own_date is not None or s.context.day_words:
+                self.moves.append(stated)
+            elif time is None:
+                self.undated.append((len(self.claims), stated))
         if standalone:
             self.standalone.add(len(self.claims))
         self.claims.append(

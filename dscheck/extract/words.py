@@ -30,6 +30,13 @@ _EN_UP = (
     "spiked", "popped", "leapt", "leaped", "recovered",
 )
 _KO_NOT = r"(?!쪽|내|어난|어넘|내리)"  # "오른쪽" (right-hand), "오르내리", "뛰어난" (excellent)
+# Words for a sharp move: two mentions of one move are of the same kind when they agree on direction and on this.
+_KO_SHARP = ("급락", "폭락", "곤두박질", "추락", "주저앉", "급감", "급등", "폭등", "치솟", "급증")
+_EN_SHARP = {
+    "plunged", "plunges", "plunge", "plunging", "plummeted", "plummets", "tumbled", "tumbles", "tumble", "tumbling",
+    "sank", "sinks", "sink", "slumped", "slumps", "slump", "tanked", "sold off", "sell-off", "surged", "surges",
+    "surge", "surging", "soared", "soars", "soar", "spiked",
+}
 
 
 def _alternation(words) -> str:
@@ -47,6 +54,11 @@ KO_MODIFIER_ENDINGS = (
 )
 # ...unless the next word makes it the sentence's predicate after all ("급락하는 등").
 KO_PREDICATE_NEXT = re.compile(r"^\s*(?:등|것|가운데|중|상황|반면|만큼|데|탓|한편|흐름|모습|양상|추세)(?![가-힣])|^\s*등")
+
+
+def sharp(word: str) -> bool:
+    """Whether a direction word says the move was sharp ("급락", "plunged") rather than plain ("하락", "fell")."""
+    return word.startswith(_KO_SHARP) or word.lower() in _EN_SHARP
 
 
 # A direction word that only names an earlier event ("월요일의 급락에 이어", "after Monday's slide").
