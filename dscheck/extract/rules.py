@@ -396,9 +396,9 @@ class _Drafter:
             )
 
     def _dated_events(self, s: _Sentence, changed: set[int]) -> None:
-        """A move with its day attached ("월요일의 급락", "Monday's plunge"). It dates the same kind of move of the
-        same instrument where the article leaves that undated, and the moves said to follow it ("에 이어 반등과
-        눌림", "was followed by a rebound and a pullback") fall on the sessions after its day, one each, in order."""
+        """A move with its day attached ("화요일의 폭락", "Tuesday's slump"). It dates the same kind of move of the
+        same instrument where the article leaves that undated, and the moves said to follow it ("뒤 반등과 눌림",
+        "was followed by a rebound and a pullback") fall on the sessions after its day, one each, in order."""
         pattern = words.KO_DIRECTION if s.korean else words.EN_DIRECTION
         for date in s.dates:
             if date.day is None or date.period is not None:
@@ -435,8 +435,8 @@ class _Drafter:
                 )
 
     def _date_undated_moves(self) -> None:
-        """A move the article leaves undated ("엔비디아 주가가 15% 이상 급락하는") takes the day on which the article
-        dates the same kind of move (same way, sharp or not) of the same instrument ("월요일의 급락"), if only one."""
+        """A move the article leaves undated ("테슬라가 9% 폭락하면서") takes the day on which the article dates the
+        same kind of move (same way, sharp or not) of the same instrument ("테슬라의 화요일 폭락"), if only one."""
         for index, move in self.undated:
             days = {m.day for m in self.moves if m.kind == move.kind and m.day <= self.article_date}
             if len(days) != 1 or move.day in days:
@@ -634,7 +634,7 @@ def _en_item(text: str, at: int) -> _Direction | None:
 
 
 def _listed_example(s: _Sentence, index: int) -> str:
-    """The words that give a name as an example of a group ("엔비디아, AMD 등 기술주", "such as Nvidia and AMD"), or ""."""
+    """The words that give a name as an example of a group ("인텔, AMD 등 칩 종목", "such as Intel and AMD"), or ""."""
     mentions, first, last = s.mentions, index, index
     while last + 1 < len(mentions) and _listed_together(s, mentions[last].end, mentions[last + 1].start):
         last += 1
@@ -650,7 +650,7 @@ def _listed_example(s: _Sentence, index: int) -> str:
 
 
 def _listed_together(s: _Sentence, end: int, start: int) -> bool:
-    """Whether only a list's joining words stand between two names ("엔비디아와 팔란티어", "Nvidia, AMD and Broadcom")."""
+    """Whether only a list's joining words stand between two names ("애플과 테슬라", "Intel, AMD and Qualcomm")."""
     return (words.KO_LIST_JOIN if s.korean else words.EN_LIST_JOIN).fullmatch(s.text, end, start) is not None
 
 
@@ -795,7 +795,7 @@ def _tidy(claims: list[Drafted], standalone: set[int] = frozenset()) -> list[Dra
     """Drop what a paragraph says twice: a direction a number already states, and repeated statements.
 
     A direction in `standalone` (indices into `claims`) is kept beside a number: it is a statement of its own,
-    such as a group's move checked on a name given as its example ("엔비디아 등 대형 기술주들이 일제히 하락").
+    such as a group's move checked on a name given as its example ("애플 등 빅테크가 나란히 내렸다").
     """
     moves = {(c.paragraph, c.subject, c.invert, c.date, "down" if c.value < 0 else "up") for c in claims if c.metric in CHANGES}
     kept = [

@@ -63,7 +63,7 @@ def sharp(word: str) -> bool:
 
 # A direction word that only names an earlier event ("월요일의 급락에 이어", "after Monday's slide").
 REFERENCE_EVENT = re.compile(r"^[가-힣]{0,3}\s?(?:에\s?이어|이후|후|뒤|에도|에도 불구|이래)")
-# A dated move followed by others in order ("월요일의 급락에 이어 반등과 눌림", "Monday's plunge was followed by a
+# A dated move followed by others in order ("수요일의 급등 이후 하락과 반등", "Tuesday's slump was followed by a
 # rebound and a pullback"): what comes after the first move, and what joins the moves after it.
 KO_SEQUENCE_AFTER = re.compile(r"[가-힣]{0,3}\s?(?:에\s?이어(?:서|진)?|(?:이후|후|뒤|다음)(?:에|로)?)(?![가-힣])\s?")
 KO_SEQUENCE_JOIN = re.compile(r"(?:[가-힣]{0,2}?(?:과|와)|\s?,|\s?및|\s?그리고|[가-힣]{0,2}?에\s?이어(?:서)?)\s?(?:다시|재차|또다시)?\s?")
@@ -72,11 +72,11 @@ EN_SEQUENCE_AFTER = re.compile(r"\s+(?:(?:was|were|has been|had been)\s+)?follow
 EN_SEQUENCE_JOIN = re.compile(r"\s*,?\s*(?:and then|then|and|followed by)\s+", re.I)
 EN_ARTICLE = re.compile(r"(?:a|an|another|the)\s+", re.I)
 EN_ONE_WORD = re.compile(r"[A-Za-z-]+\s+")
-# Between a date and the move it dates: "월요일의 급락", "27일 급락", "Monday's plunge", "the Jan. 27 slide".
+# Between a date and the move it dates: "화요일의 폭락", "3일 급등", "Tuesday's slump", "the Feb. 3 slide".
 DATED_MOVE_GAP = re.compile(r"(?:의|'s|’s)?\s?")
 
-# A name given as an example of a group ("엔비디아, AMD 등 반도체주", "chipmakers such as Nvidia and AMD", "led by
-# Nvidia"): the sentence states the group's move, with the name as the one to check, not a repeat of a number.
+# A name given as an example of a group ("인텔, AMD 등 칩 종목", "chipmakers such as Intel and AMD", "led by
+# Apple"): the sentence states the group's move, with the name as the one to check, not a repeat of a number.
 KO_LIST_JOIN = re.compile(r"[\s,]*(?:주가|주식)?[\s,]*(?:와|과|및|그리고)?[\s,]*")
 KO_EXAMPLES = re.compile(r"\s?(?:주가|주식)?\s?등(?:의|이|은|도|을)?(?![가-힣])")
 EN_LIST_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*", re.I)
