@@ -5,6 +5,11 @@ endpoints yfinance calls first; it counts what it is asked and can be told to mi
 errors, delays, malformed bodies) for one symbol or all. `routed_session` is the session handed to yfinance: a
 subclass of dscheck's real session class that sends every Yahoo URL to this server instead, keeping the
 original host in a header, so yfinance's own code runs unchanged and no real host name is touched.
+
+By default it serves the bundled files as they are, gaps included (few symbols have 5m bars, none 1m), which is
+what the tests of the provider's coarser fallback need. With `complete=True` it answers like Yahoo with full
+data instead: every symbol it has a file for gets bars at every interval, those it has no file for being
+synthetic (see `complete_series`), so the provider never has to fall back.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import math
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
@@ -24,7 +30,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from dscheck.market.archive import EvidenceArchive
-from dscheck.market.interface import INTERVALS, Series
+from dscheck.market.interface import INTERVALS, Bar, Series
 from dscheck.market.yahoo import SERVED_DAYS, session_class
 
 EVIDENCE = Path(__file__).resolve().parent.parent / "evidence"
@@ -70,6 +76,10 @@ class Seen:
         return unquote(self.path.rsplit("/", 1)[1]) if self.chart else ""
 
 
+def utc_date(stamp: int) -> dt.date:
+    return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date()
+
+
 def yahoo_error(code: str, description: str) -> bytes:
     return json.dumps({"chart": {"result": None, "error": {"code": code, "description": description}}}).encode()
 
@@ -77,10 +87,15 @@ def yahoo_error(code: str, description: str) -> bytes:
 class FakeYahoo:
     """The fake service. `now` is its idea of today: intraday bars older than Yahoo serves are refused (422)."""
 
-    def __init__(self, now: dt.datetime, evidence: Path = EVIDENCE, adjclose_factor: float = 0.97):
+    def __init__(self, now: dt.datetime, evidence: Path = EVIDENCE, adjclose_factor: float = 0.97, *,
+                 complete: bool = False):
         self.now = now
+        self.complete = complete
+        self._files: dict[str, dict[str, dict[dt.date, list[Bar]]]] = {}  # complete mode: what is held, by symbol
+        self._made: dict[tuple[str, str, dt.date], list[Bar]] = {}  # complete mode: bars made, by session
         self.archive = EvidenceArchive(evidence)
         self.seen: list[Seen] = []
+        self.barren: list[Seen] = []  # chart requests answered well-formed but without a single bar
         self.faults: dict[str, Fault] = {}
         # Yahoo's adjclose differs from close wherever dividends were paid; make it differ everywhere, so a
         # provider reading the adjusted column cannot go unnoticed.
@@ -165,8 +180,16 @@ class FakeYahoo:
                     status=422, content_type="application/json",
                 )
         prepost = query.get("includePrePost", "False").lower() == "true"
-        series = self.archive.series(symbol, interval) if interval in files else None
+        if self.complete:
+            # Sessions are dated on the exchange's clock: a day's margin each side of the UTC span covers them.
+            day = dt.timedelta(days=1)
+            series = self.complete_series(symbol, interval, utc_date(start) - day, utc_date(end) + day)
+        else:
+            series = self.archive.series(symbol, interval) if interval in files else None
         body = self.document(symbol, interval, series, start, end, prepost)
+        if "timestamp" not in body["chart"]["result"][0]:
+            with self._lock:
+                self.barren.append(seen)
         return Response(json.dumps(body), content_type="application/json")
 
     def document(self, symbol: str, interval: str, series: Series | None, start: int, end: int, prepost: bool) -> dict:
@@ -233,11 +256,122 @@ class FakeYahoo:
             result["indicators"] = {"quote": [{}], "adjclose": [{}]}
         return {"chart": {"result": [result], "error": None}}
 
+    def complete_series(self, symbol: str, interval: str, first: dt.date = dt.date.min,
+                        last: dt.date = dt.date.max) -> Series:
+        """Bars of `symbol` at `interval` for the sessions from `first` to `last` that any of its files holds
+        (the complete mode's answer).
+
+        Per session: the file's own bars at `interval` when it has them; else the nearest coarser file's bars
+        of that session, each cut into `interval` bars (`split`: synthetic, but together they have the coarser
+        bar's open, high, low, close and volume); else the nearest finer file's bars merged (`merge`). A daily
+        bar without session times (a rates series' closes, DGS10) is taken to span its UTC date, so it is cut
+        into flat bars at its close. Sessions older than Yahoo serves `interval` for are left out: they are
+        refused anyway.
+        """
+        held = self._held(symbol)
+        by_length = sorted(held, key=INTERVALS.__getitem__)
+        coarser = [i for i in by_length if INTERVALS[i] > INTERVALS[interval]]
+        finer = [i for i in reversed(by_length) if INTERVALS[i] < INTERVALS[interval]]
+        if interval in SERVED_DAYS:
+            first = max(first, (self.now - dt.timedelta(days=SERVED_DAYS[interval] + 1)).date())
+        bars: list[Bar] = []
+        for day in sorted({d for sessions in held.values() for d in sessions if first <= d <= last}):
+            key = (symbol, interval, day)
+            with self._lock:
+                made = self._made.get(key)
+            if made is None:
+                if day in held.get(interval, {}):
+                    made = held[interval][day]
+                elif source := next((i for i in coarser if day in held[i]), None):
+                    made = [piece for bar in held[source][day] for piece in split(bar, interval)]
+                elif source := next((i for i in finer if day in held[i]), None):
+                    made = merge(held[source][day], interval)
+                with self._lock:
+                    made = self._made.setdefault(key, made or [])
+            bars += made
+        return Series(symbol, interval, tuple(bars), f"fake Yahoo, complete mode ({symbol} {interval})")
+
+    def _held(self, symbol: str) -> dict[str, dict[dt.date, list[Bar]]]:
+        """The bars of every file of `symbol`: by interval, then by session."""
+        with self._lock:
+            if symbol in self._files:
+                return self._files[symbol]
+        held: dict[str, dict[dt.date, list[Bar]]] = {}
+        for entry in self.archive.manifest.values():
+            series = self.archive.series(symbol, entry.interval) if entry.symbol == symbol else None
+            if isinstance(series, Series):
+                for bar in series.bars:
+                    if entry.interval == "1d" and bar.start is None:
+                        begin = dt.datetime.combine(bar.session, dt.time(), dt.timezone.utc)
+                        bar = replace(bar, start=begin, end=begin + dt.timedelta(days=1))
+                    held.setdefault(entry.interval, {}).setdefault(bar.session, []).append(bar)
+        with self._lock:
+            return self._files.setdefault(symbol, held)
+
     def _sessions(self, symbol: str) -> dict[dt.date, tuple[dt.datetime, dt.datetime]]:
         daily = self.archive.series(symbol, "1d") if f"bars/{symbol}.1d.csv" in self.archive.manifest else None
         if not isinstance(daily, Series):
             return {}
         return {b.session: (b.start, b.end) for b in daily.bars if b.start and b.end}
+
+
+def split(bar: Bar, interval: str) -> list[Bar]:
+    """`bar` cut into bars of `interval` from its start (the last one shorter when the length does not divide).
+
+    The price walks in straight lines from the open to the low, the high and the close (to the high first when
+    the bar fell) at a third, two thirds and the end of the bar, and each piece takes its open, close, high and
+    low from that walk; so the pieces together open, close, reach the high and the low exactly where the bar
+    does, and share its volume (as whole shares). A bar without times or close cannot be cut: no pieces.
+    """
+    if bar.start is None or bar.end is None or bar.close is None or bar.end <= bar.start:
+        return []
+    close = bar.close
+    open_ = bar.open if bar.open is not None else close
+    high = bar.high if bar.high is not None else max(open_, close)
+    low = bar.low if bar.low is not None else min(open_, close)
+    first, second = (low, high) if close >= open_ else (high, low)
+    walk = ((0.0, open_), (1 / 3, first), (2 / 3, second), (1.0, close))
+
+    def price(at: float) -> float:
+        for (x0, y0), (x1, y1) in zip(walk, walk[1:]):
+            if at <= x1:
+                return min(max(y0 + (y1 - y0) * (at - x0) / (x1 - x0), low), high)
+        return close
+
+    span = bar.end - bar.start
+    step = dt.timedelta(seconds=INTERVALS[interval])
+    count = math.ceil(span / step)
+    volume = None if bar.volume is None else int(bar.volume)
+    pieces = []
+    for k in range(count):
+        begin, finish = bar.start + k * step, min(bar.start + (k + 1) * step, bar.end)
+        a, b = (begin - bar.start) / span, (finish - bar.start) / span
+        values = [price(a), price(b), *(y for x, y in walk if a <= x <= b)]
+        shares = None if volume is None else volume // count + (k < volume % count)
+        pieces.append(Bar(bar.session, begin, finish, price(a), max(values), min(values), price(b), shares))
+    return pieces
+
+
+def merge(bars: list[Bar], interval: str) -> list[Bar]:
+    """One session's finer bars merged into bars of `interval` (one bar for "1d"), counted from the first start."""
+    timed = [b for b in bars if b.start is not None and b.close is not None]
+    if not timed:
+        return []
+    origin = timed[0].start
+    length = INTERVALS[interval]
+    groups: dict[int, list[Bar]] = {}
+    for bar in timed:
+        groups.setdefault(0 if interval == "1d" else int((bar.start - origin).total_seconds() // length), []).append(bar)
+    merged = []
+    for group in groups.values():
+        highs = [b.high for b in group if b.high is not None]
+        lows = [b.low for b in group if b.low is not None]
+        volumes = [b.volume for b in group if b.volume is not None]
+        merged.append(Bar(
+            group[0].session, group[0].start, group[-1].end, group[0].open, max(highs, default=None),
+            min(lows, default=None), group[-1].close, sum(volumes) if volumes else None,
+        ))
+    return merged
 
 
 def serve(fake: FakeYahoo) -> HTTPServer:
