@@ -1,18 +1,20 @@
 """Count the live path's chart requests for one catalogue, against the test suite's fake Yahoo server.
 
-    python benchmarks/live_requests.py CATALOGUE     # prints {"requests", "groups", "fallbacks", "claims"}
+    python benchmarks/live_requests.py CATALOGUE     # prints {"requests", "groups", "empty", "claims", "again"}
 
-The catalogue is checked from a folder without an evidence archive, so every bar comes from the fake
-server (tests/fake_yahoo.py, answering from the bundled evidence on 127.0.0.1). `groups` is what the plan
-asks for; `fallbacks` the requests the fake answered with no 1m or 5m bars, each of which
-the provider asks again one interval coarser (the bundled evidence the fake serves has 5m bars of few
-symbols and no 1m bars at all; Yahoo has both), so the requests should be groups + fallbacks exactly.
+The catalogue is checked from a folder without an evidence archive, so every bar comes from the fake server
+(tests/fake_yahoo.py on 127.0.0.1) in its complete mode: it answers like Yahoo with full data, every symbol
+it knows at every interval (the finer bars the bundled evidence lacks are synthesised from its coarser ones),
+so the provider never has to ask again one interval coarser, as it does for the gaps of the bundled files.
+`groups` is what the plan asks for, `requests` the chart requests made, and the target is that they are equal;
+`empty` counts the answers that held no bars, `again` the requests of a second run over the same cache (0).
+It exits 1, after printing, when requests differ from groups, a second run asks anything, or anything was
+asked twice.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import io
 import json
 import os
@@ -39,17 +41,9 @@ from dscheck.market.yahoo import YahooFinance  # noqa: E402
 from dscheck.verdicts import plan  # noqa: E402
 
 
-def _empty(fake: FakeYahoo, symbol: str, interval: str, start: str, end: str) -> bool:
-    """Whether the fake had no bars for this request, so that the provider asks again one interval coarser."""
-    if f"bars/{symbol}.{interval}.csv" not in fake.archive.manifest:
-        return True
-    first, last = dt.datetime.fromtimestamp(int(start), dt.timezone.utc), dt.datetime.fromtimestamp(int(end), dt.timezone.utc)
-    series = fake.archive.series(symbol, interval)
-    return not any(first <= bar.start < last for bar in series.bars if bar.start is not None)
-
-
-def main(catalogue: Path) -> None:
-    fake = FakeYahoo(NOW)
+def count(catalogue: Path) -> dict:
+    """Verify `catalogue` twice over one cache against the complete fake; what was asked, and what planned."""
+    fake = FakeYahoo(NOW, complete=True)
     server = serve(fake)
     try:
         with tempfile.TemporaryDirectory(prefix="dscheck-live-") as folder:
@@ -57,24 +51,41 @@ def main(catalogue: Path) -> None:
             shutil.copy(catalogue, work / "claims.yaml")
             (work / "evidence").mkdir()
             args = ["verify", str(work / "claims.yaml"), "--quiet", "--cache-dir", str(work / "cache")]
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
-                dscheck(args, obj=Live(fake, server.url_for("/")).obj())
+            live = Live(fake, server.url_for("/"))
+            first: list = []
+            barren = 0
+            for run in range(2):
+                with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+                    dscheck(args, obj=live.obj())
+                if run == 0:
+                    first, barren = list(fake.charts), len(fake.barren)
             parsed = load(work / "claims.yaml")
             groups = plan(parsed, Layered(None, Cache(work / "unused"), YahooFinance(clock=lambda: NOW)))
     finally:
         server.clear()
         server.stop()
-    asked = [(s.symbol, s.query["interval"], s.query["period1"], s.query["period2"]) for s in fake.charts]
-    if len(asked) != len(set(asked)):
-        sys.exit("a (symbol, interval, span) was asked for twice")
-    result = {
+    asked = [(s.symbol, s.query["interval"], s.query["period1"], s.query["period2"]) for s in first]
+    return {
         "requests": len(asked),
         "groups": len(groups),
-        "fallbacks": sum(_empty(fake, *request) for request in asked if request[1] in ("1m", "5m")),
+        "empty": barren,
         "claims": len(parsed.claims),
+        "again": len(fake.charts) - len(first),
+        "twice": len(asked) - len(set(asked)),
     }
-    print(json.dumps(result))
+
+
+def main(catalogue: Path) -> int:
+    found = count(catalogue)
+    print(json.dumps(found))
+    if found["twice"]:
+        print(f"{found['twice']} (symbol, interval, span) asked for twice", file=sys.stderr)
+    if found["requests"] != found["groups"]:
+        print(f"{found['requests']} chart requests for {found['groups']} planned groups", file=sys.stderr)
+    if found["again"]:
+        print(f"a second run over the same cache made {found['again']} chart requests", file=sys.stderr)
+    return 1 if found["twice"] or found["again"] or found["requests"] != found["groups"] else 0
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    sys.exit(main(Path(sys.argv[1])))

@@ -187,27 +187,35 @@ def scale(work: Path, runs: int, million: bool) -> list[Row]:
 
 
 def live(work: Path) -> list[Row]:
-    """Chart requests to the fake Yahoo server over the groups the plan makes, for catalogues of growing size."""
+    """Chart requests to the fake Yahoo server (complete mode: no fallbacks) over the groups the plan makes."""
     rows = []
     for count in (0, 1_000, 10_000):
         path = REPO / "claims.yaml" if count == 0 else catalogue(work, count)
+        name = "claims.yaml (66 claims)" if count == 0 else f"{count:,} synthetic claims"
         env = environment(work)
         env.pop("DSCHECK_OFFLINE")
         done = subprocess.run(
             [sys.executable, str(HERE / "live_requests.py"), str(path)],
             cwd=work, env=env, capture_output=True, text=True, timeout=1800,
         )
-        if done.returncode != 0:
-            rows.append(Row(f"live path requests ({path.name})", "= groups", "-", "not run", float("inf"), 1.0))
+        try:
+            found = json.loads(done.stdout.strip().splitlines()[-1])
+        except (IndexError, json.JSONDecodeError):
+            found = None
+        if found is None:
+            rows.append(Row(f"live path: chart requests, {name}", "= groups (1.00)", "-", "not run", float("inf"), 1.0))
             print(done.stderr[-2000:], file=sys.stderr)
             continue
-        found = json.loads(done.stdout.strip().splitlines()[-1])
-        expected = found["groups"] + found["fallbacks"]
-        name = "claims.yaml (66 claims)" if count == 0 else f"{count:,} synthetic claims"
+        if done.returncode != 0:
+            print(done.stderr[-2000:], file=sys.stderr)
+        ratio = found["requests"] / max(found["groups"], 1)
+        if done.returncode != 0 and ratio <= 1.0:
+            # Fewer requests than groups (a group left unasked), a second run that asked again, or something
+            # asked twice: missed, though the quotient alone would pass.
+            ratio = float("inf")
         rows.append(Row(
             f"live path: chart requests, {name}", "= groups (1.00)",
-            f"{found['groups']} groups + {found['fallbacks']} coarser re-asks",
-            f"{found['requests']} requests", found["requests"] / expected, 1.0,
+            f"{found['groups']} groups", f"{found['requests']} requests", ratio, 1.0,
         ))
     return rows
 
