@@ -211,3 +211,22 @@ def test_importing_into_a_file_says_so(project, tmp_path):
 
 def test_the_bundled_manifest_passes_the_strict_reading():
     assert len(read_manifest(REPO / "evidence")) > 40
+
+
+def test_a_bar_that_does_not_decode_is_named_by_file_and_line_when_a_claim_reads_it(project):
+    # Bars are decoded when first read; a bad one still stops every claim that reads it, with its line.
+    path = project / NVDA
+    lines = path.read_text().splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("2025-01-24,"))
+    fields = lines[number].split(",")
+    fields[6] = "12O.5"  # a letter O for a zero
+    lines[number] = ",".join(fields)
+    path.write_text("\n".join(lines) + "\n")
+    manifest = project / "evidence/manifest.json"
+    document = json.loads(manifest.read_text())
+    document["files"]["bars/NVDA.1d.csv"]["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(document))
+    code, results, err = verify_json(project)
+    damaged = [r for r in results if r["subject"] == "NVDA" and "cannot be read" in r["conclusion"]]
+    assert code == 3 and damaged
+    assert f"Evidence file evidence/bars/NVDA.1d.csv cannot be read (line {number + 1}: could not convert" in err

@@ -17,6 +17,8 @@ from dscheck.files import held_interrupts, locked, stage
 from dscheck.market.interface import (
     INTERVALS,
     Bar,
+    DamagedBars,
+    LazyBars,
     MarketData,
     MarketDataError,
     Progress,
@@ -261,19 +263,44 @@ def decode_bars(data: bytes) -> tuple[Bar, ...]:
     header = next(rows, None)
     if tuple(header or ()) != COLUMNS:
         raise ValueError(f"unexpected header {header}")
-    parse_date, parse_instant = dt.date.fromisoformat, dt.datetime.fromisoformat
-    return tuple(
-        Bar(
-            parse_date(session),
-            parse_instant(start) if start else None,
-            parse_instant(end) if end else None,
-            _float(o),
-            _float(h),
-            _float(low),
-            _float(c),
-            _float(v),
-        )
-        for session, start, end, o, h, low, c, v in rows
+    return tuple(_bar(*row) for row in rows)
+
+
+def lazy_bars(data: bytes, path: object) -> LazyBars:
+    """A bar file's rows, checked for shape and trading dates now and decoded bar by bar when read.
+
+    The sessions are decoded at once (they index the series); a row whose other fields do not decode raises
+    DamagedBars, naming `path` and its line, when a claim first reads it.
+    """
+    lines = data.decode("utf-8").splitlines()
+    if not lines or tuple(lines[0].split(",")) != COLUMNS:
+        raise ValueError(f"unexpected header {lines[0] if lines else ''!r}")
+    rows = lines[1:]
+    for number, row in enumerate(rows, 2):
+        if row.count(",") != len(COLUMNS) - 1:
+            raise ValueError(f"line {number} has {row.count(',') + 1} fields, not {len(COLUMNS)}")
+    sessions = [dt.date.fromisoformat(row[: row.index(",")]) for row in rows]
+
+    def decode(index: int, row: str) -> Bar:
+        try:
+            return _bar(*row.split(","))
+        except ValueError as exc:
+            raise DamagedBars(f"evidence file {path} cannot be read (line {index + 2}: {exc})") from None
+
+    return LazyBars(rows, sessions, decode)
+
+
+def _bar(session: str, start: str, end: str, o: str, h: str, low: str, c: str, v: str) -> Bar:
+    parse_instant = dt.datetime.fromisoformat
+    return Bar(
+        dt.date.fromisoformat(session),
+        parse_instant(start) if start else None,
+        parse_instant(end) if end else None,
+        _float(o),
+        _float(h),
+        _float(low),
+        _float(c),
+        _float(v),
     )
 
 
@@ -328,8 +355,8 @@ class EvidenceArchive(MarketData):
         if problem:
             return Unavailable(problem, damaged=True)
         try:
-            bars = decode_bars(data)
-        except (ValueError, UnicodeDecodeError, csv.Error) as exc:
+            bars = lazy_bars(data, self.root / name)
+        except (ValueError, UnicodeDecodeError) as exc:
             return Unavailable(f"evidence file {self.root / name} cannot be read ({exc})", damaged=True)
         return Series(
             symbol=symbol,

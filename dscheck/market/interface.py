@@ -41,6 +41,46 @@ class Bar:
     volume: float | None
 
 
+class DamagedBars(Exception):
+    """A bar that cannot be decoded from its file, found when it is first read; the message names the file and line."""
+
+
+class LazyBars(Sequence):
+    """The bars of a file, each decoded the first time it is read: a run asks for a few sessions of a file that
+    holds years of them. `sessions` gives every bar's trading date without decoding the rest of the bar."""
+
+    __slots__ = ("_rows", "_decode", "_made", "sessions")
+
+    def __init__(self, rows: Sequence, sessions: Sequence[dt.date], decode: Callable[[int, object], Bar]):
+        self._rows = rows
+        self._decode = decode  # (index, row) -> Bar, or DamagedBars
+        self._made: list[Bar | None] = [None] * len(rows)
+        self.sessions = sessions
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        bar = self._made[index]
+        if bar is None:
+            bar = self._made[index] = self._decode(index % len(self), self._rows[index])
+        return bar
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"LazyBars({len(self)} bars)"
+
+
 @dataclass(frozen=True)
 class Series:
     """The bars of one symbol at one interval, from one source."""
@@ -56,10 +96,11 @@ class Series:
 
     def __post_init__(self) -> None:
         index: dict[dt.date, list[int]] = {}
-        for i, bar in enumerate(self.bars):
-            index.setdefault(bar.session, []).append(i)
-        # Each session's first index and its bars, made once: a run asks for the same sessions again and again.
-        self._by_session.update({day: (found[0], tuple(self.bars[i] for i in found)) for day, found in index.items()})
+        days = self.bars.sessions if isinstance(self.bars, LazyBars) else (bar.session for bar in self.bars)
+        for i, day in enumerate(days):
+            index.setdefault(day, []).append(i)
+        # Each session's first index and the indices of its bars; its bars are made when first asked for.
+        self._by_session.update({day: (found[0], found) for day, found in index.items()})
 
     @property
     def first(self) -> dt.date | None:
@@ -72,7 +113,11 @@ class Series:
     def session(self, day: dt.date) -> tuple[Bar, ...]:
         """The bars of one trading date, in time order."""
         found = self._by_session.get(day)
-        return found[1] if found else ()
+        if not found:
+            return ()
+        if isinstance(found[1], list):  # made once: a run asks for the same sessions again and again
+            found = self._by_session[day] = (found[0], tuple(self.bars[i] for i in found[1]))
+        return found[1]
 
     def position(self, day: dt.date) -> int | None:
         """Index of the (first) bar of `day`, for stepping to earlier sessions."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from dscheck.catalogue.interface import Catalogue, Claim
 from dscheck.collector import paused
-from dscheck.market.interface import MarketData, Progress, Request, Series, Unavailable
+from dscheck.market.interface import DamagedBars, MarketData, Progress, Request, Series, Unavailable
 from dscheck.verdicts.bands import judge
 from dscheck.verdicts.interface import Interval, Result, Verdict
 from dscheck.verdicts.metrics import REGISTRY
@@ -87,6 +87,8 @@ def check(claim: Claim, loaded: dict, wanted: dict[str, list[str]], shared: dict
         measured = REGISTRY[claim.metric].check(claim, data)
     except Unverifiable as why:
         return Result(claim, Verdict.UNVERIFIABLE, _sentence(why.reason), claimed_text=claim_text(claim), evidence=why.evidence)
+    except DamagedBars as why:  # a bar of a checked file that does not decode: the evidence, not the claim, is bad
+        return Result(claim, Verdict.UNVERIFIABLE, _sentence(str(why)), claimed_text=claim_text(claim), damaged_evidence=True)
     except Exception as exc:  # a bug or a data shape we did not foresee: say so, never guess
         return Result(claim, Verdict.ERROR, f"dscheck failed on this claim ({type(exc).__name__}: {exc}); please report it.")
     verdict = judge(measured.actual, measured.accepted, measured.approximate)
