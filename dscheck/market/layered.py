@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dscheck.market.archive import EvidenceArchive, file_name
-from dscheck.market.cache import Cache, CacheDamaged, stamp
 from dscheck.market.interface import INTERVALS, MarketData, Progress, Request, Series, Unavailable
+
+if TYPE_CHECKING:  # the cache module is loaded when the cache is first asked, not by runs the archive answers
+    from dscheck.market.cache import Cache
 
 Clock = Callable[[], dt.datetime]
 
@@ -224,6 +227,8 @@ class Layered(MarketData):
     def _from_cache(self, request: Request) -> tuple[Series | Unavailable, Origin] | None:
         if self.cache is None or self.refresh:
             return None
+        from dscheck.market.cache import CacheDamaged, stamp
+
         try:
             hit = self.cache.get(request, provisional=self.offline)
         except CacheDamaged as exc:
