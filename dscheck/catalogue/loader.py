@@ -8,7 +8,6 @@ import json
 import math
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -286,6 +285,9 @@ class _Tree:
 
 @cache
 def _schema() -> dict:
+    """The schema itself, read only to explain a problem (a valid catalogue never needs it)."""
+    from importlib import resources
+
     return json.loads(resources.files("dscheck.catalogue").joinpath("schema.json").read_text("utf-8"))
 
 
