@@ -6,8 +6,11 @@ import sys
 
 
 def main() -> None:
+    from dscheck.collector import paused
+
     try:
-        from dscheck.cli import main as run
+        with paused():  # imports make no garbage cycles; collecting while they run only costs start-up time
+            from dscheck.cli import main as run
     except KeyboardInterrupt:
         sys.stderr.write("dscheck: interrupted\n")
         sys.exit(130)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -79,7 +78,11 @@ def deliver(
         terminal.out.write(stdout.render(run))
     elif quiet or stdout is not None:
         # Catalogue text printed in a log could read as a workflow command ("::add-mask::", "##[error]").
-        token = secrets.token_hex(12) if on_github else None
+        token = None
+        if on_github:
+            import secrets
+
+            token = secrets.token_hex(12)
         if token:
             terminal.out.write(f"::stop-commands::{token}\n")
         if quiet:
