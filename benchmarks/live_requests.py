@@ -31,7 +31,7 @@ for name in ("ALL_PROXY", "HTTPS_PROXY", "HTTP_PROXY", "all_proxy", "https_proxy
     os.environ[name] = "http://127.0.0.1:9"
 os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost,::1"
 
-from fake_yahoo import NOW, FakeYahoo, Live, serve  # noqa: E402
+from fake_yahoo import NOW, FakeYahoo, running  # noqa: E402
 
 from dscheck.catalogue import load  # noqa: E402
 from dscheck.cli import main as dscheck  # noqa: E402
@@ -44,14 +44,12 @@ from dscheck.verdicts import plan  # noqa: E402
 def count(catalogue: Path) -> dict:
     """Verify `catalogue` twice over one cache against the complete fake; what was asked, and what planned."""
     fake = FakeYahoo(NOW, complete=True)
-    server = serve(fake)
-    try:
+    with running(fake) as live:
         with tempfile.TemporaryDirectory(prefix="dscheck-live-") as folder:
             work = Path(folder)
             shutil.copy(catalogue, work / "claims.yaml")
             (work / "evidence").mkdir()
             args = ["verify", str(work / "claims.yaml"), "--quiet", "--cache-dir", str(work / "cache")]
-            live = Live(fake, server.url_for("/"))
             first: list = []
             barren = 0
             for run in range(2):
@@ -61,9 +59,6 @@ def count(catalogue: Path) -> dict:
                     first, barren = list(fake.charts), len(fake.barren)
             parsed = load(work / "claims.yaml")
             groups = plan(parsed, Layered(None, Cache(work / "unused"), YahooFinance(clock=lambda: NOW)))
-    finally:
-        server.clear()
-        server.stop()
     asked = [(s.symbol, s.query["interval"], s.query["period1"], s.query["period2"]) for s in first]
     return {
         "requests": len(asked),

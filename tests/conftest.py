@@ -119,12 +119,7 @@ def fresh_yfinance():
 @pytest.fixture
 def yahoo():
     """The fake Yahoo server on 127.0.0.1, answering from the bundled evidence; stopped after the test."""
-    from fake_yahoo import NOW, FakeYahoo, Live, serve
+    from fake_yahoo import NOW, FakeYahoo, running
 
-    fake = FakeYahoo(NOW)
-    server = serve(fake)
-    try:
-        yield Live(fake, server.url_for("/"))
-    finally:
-        server.clear()
-        server.stop()
+    with running(FakeYahoo(NOW)) as live:
+        yield live

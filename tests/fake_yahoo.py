@@ -14,6 +14,7 @@ synthetic (see `complete_series`), so the provider never has to fall back.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -21,6 +22,7 @@ import math
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -458,3 +460,14 @@ class Live:
     def obj(self, **override) -> dict:
         """The context object for `dscheck.cli.main`."""
         return {"yahoo": self.options(**override)}
+
+
+@contextlib.contextmanager
+def running(fake: FakeYahoo) -> Iterator[Live]:
+    """The fake served on 127.0.0.1 for the block's length, as a Live; stopped however the block ends."""
+    server = serve(fake)
+    try:
+        yield Live(fake, server.url_for("/"))
+    finally:
+        server.clear()
+        server.stop()

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from fake_yahoo import NOW, FakeYahoo, Live, merge, serve, split
+from fake_yahoo import NOW, FakeYahoo, Live, merge, running, split
 
 from dscheck.catalogue import loads
 from dscheck.market.cache import Cache
@@ -28,13 +28,8 @@ NY = dt.timezone(dt.timedelta(hours=-5))
 @pytest.fixture
 def complete():
     """The fake Yahoo server in its complete mode on 127.0.0.1; stopped after the test."""
-    fake = FakeYahoo(NOW, complete=True)
-    server = serve(fake)
-    try:
-        yield Live(fake, server.url_for("/"))
-    finally:
-        server.clear()
-        server.stop()
+    with running(FakeYahoo(NOW, complete=True)) as live:
+        yield live
 
 
 def source(live: Live, cache: Path) -> Layered:

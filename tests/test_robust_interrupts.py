@@ -244,7 +244,7 @@ def test_reports_written_side_by_side_are_each_whole(tmp_path):
 
 
 def test_ctrl_c_during_a_fetch_exits_130_and_leaves_the_archive_as_it_was(tmp_path):
-    from fake_yahoo import NOW, FakeYahoo, Live, serve
+    from fake_yahoo import NOW, FakeYahoo, running
 
     class Interrupting(FakeYahoo):
         """Answers the first chart request, then Ctrl-C reaches dscheck while it is fetching."""
@@ -256,9 +256,7 @@ def test_ctrl_c_during_a_fetch_exits_130_and_leaves_the_archive_as_it_was(tmp_pa
             return answer
 
     fake = Interrupting(NOW)
-    server = serve(fake)
-    try:
-        live = Live(fake, server.url_for("/"))
+    with running(fake) as live:
         root = tmp_path / "ev"
         seed = source_folder(tmp_path, "NVDA")
         assert run_cli("evidence", "import", str(seed), "--into", str(root), cwd=tmp_path)[0] == 0
@@ -275,9 +273,6 @@ def test_ctrl_c_during_a_fetch_exits_130_and_leaves_the_archive_as_it_was(tmp_pa
             "evidence", "fetch", str(claims), "--into", str(root), "--cache-dir", str(tmp_path / "cache"),
             cwd=tmp_path, obj=live.obj(),
         )
-    finally:
-        server.clear()
-        server.stop()
     assert code == 130 and err.endswith("dscheck: interrupted\n"), err
     assert len(fake.charts) >= 2  # it was interrupted mid-fetch, not before
     assert snapshot(root) == before and leftovers(root) == []
