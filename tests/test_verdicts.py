@@ -285,6 +285,17 @@ def test_worst_since(period, expected):
     assert result.verdict is expected, result.conclusion
 
 
+def test_worst_since_names_the_earliest_missing_session_every_run():
+    import datetime as dt
+
+    # Dates hash differently in each interpreter (PYTHONHASHSEED), so a set's order would change the example.
+    lacking = frozenset(dt.date(2024, 5, 1) + dt.timedelta(days=d) for d in range(60))
+    s = series("ACME", "1d", history().bars, missing_sessions=lacking)
+    result = verify_one('subject: ACME, metric: worst_since, value: "2020-03", date: 2025-01-27', s)
+    assert result.verdict is U
+    assert "lacks 60 session(s) since 2020-03, e.g. 2024-05-01" in result.conclusion
+
+
 def test_best_since():
     closes = [("2020-03-13", 100), ("2020-03-16", 120), ("2024-04-18", 100), ("2024-04-19", 105),
               ("2025-01-24", 100), ("2025-01-27", 110)]

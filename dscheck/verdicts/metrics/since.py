@@ -41,7 +41,7 @@ def check(claim, data, worst: bool) -> Measurement:
         )
     # Data that begins inside the period still decides, once it holds a move as far as the claimed one.
     partial = history[0][0] > start
-    gaps = [d for d in daily.missing_sessions if start <= d < claim.date]
+    gaps = sorted(d for d in daily.missing_sessions if start <= d < claim.date)  # the earliest, every run
     if gaps:
         raise Unverifiable(f"the {daily.symbol} history lacks {len(gaps)} session(s) since {claim.value}, e.g. {gaps[0]}")
     if claim.invert:
