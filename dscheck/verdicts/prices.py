@@ -223,7 +223,8 @@ def extreme(claim: Claim, data: Bars, downward: bool) -> Reading:
             continue
         full = [far(b) for b in bars if b.end <= until]
         partial = [b for b in bars if b.end > until]
-        used = tuple(evidence("moment", series, b) for b in bars)
+        shown = _session_evidence(data, series, claim.date)
+        used = tuple(shown[id(b)] for b in bars)
         span = f"{clock(bars[0].start, claim.timezone)} to {clock(until, claim.timezone)}"
         if partial:
             # The bar that runs past the moment: its open was seen by then, its extreme may have come later.
@@ -250,6 +251,16 @@ def extreme(claim: Claim, data: Bars, downward: bool) -> Reading:
         (evidence("moment", daily, day),),
         True,
     )
+
+
+def _session_evidence(data: Bars, series: Series, day: dt.date) -> dict[int, EvidenceBar]:
+    """The evidence of each bar of a session, keyed by the bar's identity: made once, then shared by every
+    claim about the day's path (each such claim rests on all the session's bars up to its moment)."""
+    key = ("session evidence", series.interval, day)
+    found = data.readings.get(key)
+    if found is None:
+        found = data.readings[key] = {id(bar): evidence("moment", series, bar) for bar in series.session(day)}
+    return found
 
 
 def fmt_price(value: float) -> str:
