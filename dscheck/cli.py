@@ -1,7 +1,5 @@
 """The command line: options in, objects built, one call into the core, errors turned into exit codes."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sys
