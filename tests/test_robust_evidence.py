@@ -213,20 +213,42 @@ def test_the_bundled_manifest_passes_the_strict_reading():
     assert len(read_manifest(REPO / "evidence")) > 40
 
 
-def test_a_bar_that_does_not_decode_is_named_by_file_and_line_when_a_claim_reads_it(project):
-    # Bars are decoded when first read; a bad one still stops every claim that reads it, with its line.
+def damage_field(project: Path, session: str, field: int) -> int:
+    """Put a letter O for a zero in one field of NVDA's bar of `session`, checksum updated; its line number."""
     path = project / NVDA
     lines = path.read_text().splitlines()
-    number = next(i for i, line in enumerate(lines) if line.startswith("2025-01-24,"))
+    number = next(i for i, line in enumerate(lines) if line.startswith(f"{session},"))
     fields = lines[number].split(",")
-    fields[6] = "12O.5"  # a letter O for a zero
+    fields[field] = fields[field].replace("0", "O", 1) if "0" in fields[field] else "12O.5"
     lines[number] = ",".join(fields)
     path.write_text("\n".join(lines) + "\n")
     manifest = project / "evidence/manifest.json"
     document = json.loads(manifest.read_text())
     document["files"]["bars/NVDA.1d.csv"]["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     manifest.write_text(json.dumps(document))
+    return number + 1
+
+
+def test_a_bar_that_does_not_decode_is_named_by_file_and_line_when_a_claim_reads_it(project):
+    # Bars are decoded when first read; a bad one still stops every claim that reads it, with its line.
+    number = damage_field(project, "2025-01-24", 6) - 1
     code, results, err = verify_json(project)
     damaged = [r for r in results if r["subject"] == "NVDA" and "cannot be read" in r["conclusion"]]
     assert code == 3 and damaged
     assert f"Evidence file evidence/bars/NVDA.1d.csv cannot be read (line {number + 1}: could not convert" in err
+
+
+def test_ranking_daily_moves_reads_every_close_but_no_other_field_of_old_bars(project):
+    # "Worst since March 2020" ranks five years of closes: a damaged close in 2021 stops the claim, with its
+    # line; a damaged open that day does not, as the verdict does not rest on it.
+    worst = "nvda-worst-since-2020-03"
+    _, before, _ = verify_json(project)
+    expected = next(r for r in before if r["id"] == worst)
+    opened = damage_field(project, "2021-06-01", 3)
+    _, results, _ = verify_json(project)
+    assert next(r for r in results if r["id"] == worst) == expected
+    closed = damage_field(project, "2021-06-02", 6)
+    code, results, err = verify_json(project)
+    ranked = next(r for r in results if r["id"] == worst)
+    assert code == 3 and ranked["verdict"] == "unverifiable" and opened != closed
+    assert f"Evidence file evidence/bars/NVDA.1d.csv cannot be read (line {closed}: could not convert" in ranked["conclusion"]

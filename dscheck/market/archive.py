@@ -287,7 +287,13 @@ def lazy_bars(data: bytes, path: object) -> LazyBars:
         except ValueError as exc:
             raise DamagedBars(f"evidence file {path} cannot be read (line {index + 2}: {exc})") from None
 
-    return LazyBars(rows, sessions, decode)
+    def close(index: int, row: str) -> float | None:
+        try:
+            return _float(row.rsplit(",", 2)[1])  # the close is the last column but one
+        except ValueError as exc:
+            raise DamagedBars(f"evidence file {path} cannot be read (line {index + 2}: {exc})") from None
+
+    return LazyBars(rows, sessions, decode, close)
 
 
 def _bar(session: str, start: str, end: str, o: str, h: str, low: str, c: str, v: str) -> Bar:

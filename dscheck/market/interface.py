@@ -47,15 +47,30 @@ class DamagedBars(Exception):
 
 class LazyBars(Sequence):
     """The bars of a file, each decoded the first time it is read: a run asks for a few sessions of a file that
-    holds years of them. `sessions` gives every bar's trading date without decoding the rest of the bar."""
+    holds years of them. `sessions` gives every bar's trading date without decoding the rest of the bar, and
+    `closes()` every close (ranking years of daily moves needs only those)."""
 
-    __slots__ = ("_rows", "_decode", "_made", "sessions")
+    __slots__ = ("_rows", "_decode", "_close", "_closes", "_made", "sessions")
 
-    def __init__(self, rows: Sequence, sessions: Sequence[dt.date], decode: Callable[[int, object], Bar]):
+    def __init__(
+        self,
+        rows: Sequence,
+        sessions: Sequence[dt.date],
+        decode: Callable[[int, object], Bar],
+        close: Callable[[int, object], float | None],
+    ):
         self._rows = rows
         self._decode = decode  # (index, row) -> Bar, or DamagedBars
+        self._close = close  # (index, row) -> the bar's close, or DamagedBars
+        self._closes: list[float | None] | None = None
         self._made: list[Bar | None] = [None] * len(rows)
         self.sessions = sessions
+
+    def closes(self) -> list[float | None]:
+        if self._closes is None:
+            read = self._close
+            self._closes = [read(i, row) if bar is None else bar.close for i, (row, bar) in enumerate(zip(self._rows, self._made))]
+        return self._closes
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -96,8 +111,7 @@ class Series:
 
     def __post_init__(self) -> None:
         index: dict[dt.date, list[int]] = {}
-        days = self.bars.sessions if isinstance(self.bars, LazyBars) else (bar.session for bar in self.bars)
-        for i, day in enumerate(days):
+        for i, day in enumerate(self.sessions()):
             index.setdefault(day, []).append(i)
         # Each session's first index and the indices of its bars; its bars are made when first asked for.
         self._by_session.update({day: (found[0], found) for day, found in index.items()})
@@ -109,6 +123,14 @@ class Series:
     @property
     def last(self) -> dt.date | None:
         return self.bars[-1].session if self.bars else None
+
+    def sessions(self) -> Sequence[dt.date]:
+        """Every bar's trading date, in order."""
+        return self.bars.sessions if isinstance(self.bars, LazyBars) else [bar.session for bar in self.bars]
+
+    def closes(self) -> Sequence[float | None]:
+        """Every bar's close, in order (from a file, without decoding the rest of each bar)."""
+        return self.bars.closes() if isinstance(self.bars, LazyBars) else [bar.close for bar in self.bars]
 
     def session(self, day: dt.date) -> tuple[Bar, ...]:
         """The bars of one trading date, in time order."""

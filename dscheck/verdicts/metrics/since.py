@@ -29,10 +29,12 @@ def check(claim, data, worst: bool) -> Measurement:
     move = read_move(claim, data, downward=worst)
     actual = change_pct.compute(move.price(move.now.price), move.price(move.base.price))
     if "daily moves" not in data.readings:  # worked out once per instrument and run (see Bars.readings)
+        # (session, move, index of its bar): from the closes alone; only the bars a verdict names are read whole.
+        sessions, closes = daily.sessions(), daily.closes()
         data.readings["daily moves"] = [
-            (b.session, 100 * (b.close / a.close - 1), b)
-            for a, b in zip(daily.bars, daily.bars[1:])
-            if a.close and b.close is not None
+            (sessions[i], 100 * (closes[i] / closes[i - 1] - 1), i)
+            for i in range(1, len(closes))
+            if closes[i - 1] and closes[i] is not None
         ]
     history = [h for h in data.readings["daily moves"] if h[0] < claim.date]
     if not history or history[0][0] > end:
@@ -75,7 +77,7 @@ def check(claim, data, worst: bool) -> Measurement:
         beaten = [h for h in history if (h[1] <= actual.lo if worst else h[1] >= actual.lo)]
         if beaten:
             says += f" The last session that moved as far was {day_text(beaten[-1][0])} ({fmt(beaten[-1][1])})."
-    used = (*move.now.bars, *move.base.bars, evidence("history", daily, best_within[2]))
+    used = (*move.now.bars, *move.base.bars, evidence("history", daily, daily.bars[best_within[2]]))
     if best_after:
-        used += (evidence("history", daily, best_after[2]),)
+        used += (evidence("history", daily, daily.bars[best_after[2]]),)
     return Measurement(actual, accepted, accepted, shown, says, used)
