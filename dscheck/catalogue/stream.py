@@ -65,52 +65,66 @@ def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int) 
     """(plain data, its sketch), or None when the text needs the full reader (or is not valid YAML)."""
     where: dict[tuple, Location] = {}
     written: dict[tuple, str] = {}
-    # One frame per open collection: [container, its path, the pending key of a mapping (or _KEY)].
+    # One frame per open collection: [container, its path, the pending key of a mapping (or _KEY)]. A path is
+    # made only for a collection (its place is kept) and for a value under TEXT_KEYS, not for every scalar.
     stack: list[list] = []
     root: Any = None
     documents = values = 0
     scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    parser = loader(text)
+    next_event = parser.get_event  # without yaml.parse's generator and its check_event call per event
     try:
-        for event in yaml.parse(text, Loader=loader):
+        while True:
+            event = next_event()
             kind = event.__class__
-            if kind is scalar or kind is mapping_start or kind is sequence_start:
+            if kind is scalar:
                 if event.anchor is not None or event.tag is not None:
-                    return None  # anchors, aliases and tags: the full reader's business
+                    return None  # anchors and tags: the full reader's business
                 frame = stack[-1] if stack else None
                 if frame is not None and frame[2] is _KEY:
-                    if kind is not scalar or event.value in frame[0] or event.value == "<<":
-                        return None  # a key that is not plain text, a repeated key, a merge key
+                    if event.value in frame[0] or event.value == "<<":
+                        return None  # a repeated key, a merge key
                     frame[2] = event.value
                     continue
                 values += 1
                 if values > max_nodes:
                     return None
-                if frame is None:
-                    path: tuple = ()
-                else:
-                    container = frame[0]
-                    path = frame[1] + ((frame[2],) if frame[2] is not None else (len(container),))
-                if kind is scalar:
-                    value = _plain(event.value) if event.implicit[0] else event.value
-                    if value is _STRANGE:
-                        return None
-                    if path and path[-1] in TEXT_KEYS:
-                        written[path] = event.value
-                elif len(stack) >= max_depth:
+                value = _plain(event.value) if event.implicit[0] else event.value
+                if value is _STRANGE:
                     return None
-                else:
-                    where[path] = Location(name, event.start_mark.line + 1, event.start_mark.column + 1)
-                    value = {} if kind is mapping_start else []
                 if frame is None:
                     root = value
                 elif frame[2] is None:
                     frame[0].append(value)
                 else:
+                    key = frame[2]
+                    if key in TEXT_KEYS:
+                        written[frame[1] + (key,)] = event.value
+                    frame[0][key] = value
+                    frame[2] = _KEY
+            elif kind is mapping_start or kind is sequence_start:
+                if event.anchor is not None or event.tag is not None:
+                    return None
+                frame = stack[-1] if stack else None
+                if frame is not None and frame[2] is _KEY:
+                    return None  # a key that is not plain text
+                values += 1
+                if values > max_nodes or len(stack) >= max_depth:
+                    return None
+                value = {} if kind is mapping_start else []
+                if frame is None:
+                    path: tuple = ()
+                    root = value
+                elif frame[2] is None:
+                    path = frame[1] + (len(frame[0]),)
+                    frame[0].append(value)
+                else:
+                    path = frame[1] + (frame[2],)
                     frame[0][frame[2]] = value
                     frame[2] = _KEY
-                if kind is not scalar:
-                    stack.append([value, path, _KEY if kind is mapping_start else None])
+                where[path] = Location(name, event.start_mark.line + 1, event.start_mark.column + 1)
+                stack.append([value, path, _KEY if kind is mapping_start else None])
             elif kind in ends:
                 stack.pop()
             elif kind is yaml.DocumentStartEvent:
@@ -119,8 +133,12 @@ def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int) 
                     return None
             elif kind is yaml.AliasEvent:
                 return None
+            elif kind is yaml.StreamEndEvent:
+                break
     except (yaml.YAMLError, RecursionError):
         return None
+    finally:
+        parser.dispose()
     if root is None:
         return None
     return root, Sketch(name, where, written)
