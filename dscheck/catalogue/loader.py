@@ -423,7 +423,7 @@ def _build(data: dict, tree: _Tree) -> Catalogue:
         for field, text in (fields or {}).items():
             _check_text(text, ("articles", key, field), problem)
     claims: list[Claim] = []
-    first_seen: dict[str, Location] = {}
+    first_seen: dict[str, int] = {}  # claim id -> index of its first claim (placed only when repeated)
     for index, raw in enumerate(data["claims"]):
         path = ("claims", index)
         before = len(problems)
@@ -434,10 +434,10 @@ def _build(data: dict, tree: _Tree) -> Catalogue:
             _check_text(tag, path + ("tags", i), problem)
         claim_id = raw["id"]
         if claim_id in first_seen:
-            first = first_seen[claim_id]
+            first = tree.at(("claims", first_seen[claim_id], "id"))
             problem(path + ("id",), f'duplicate claim id "{claim_id}" (first at line {first.line})')
         else:
-            first_seen[claim_id] = tree.at(path + ("id",))
+            first_seen[claim_id] = index
         if raw["article"] not in articles:
             if not articles:
                 hint = '; list it under "articles:" first'
@@ -508,9 +508,9 @@ def _claim_fields(raw: dict, path: tuple, default_tz: str, tree: _Tree, problem)
         fields["value"] = value
 
     if "date" in raw:
-        if _date_ok(raw["date"]):
+        try:
             fields["date"] = dt.date.fromisoformat(raw["date"])
-        else:
+        except ValueError:
             problem(path + ("date",), f'"{raw["date"]}" is not a calendar date')
     if "time" in raw:
         parts = [int(p) for p in raw["time"].split(":")]
