@@ -143,24 +143,27 @@ def claim_text(claim: Claim) -> str:
 
 
 def conclude(verdict: Verdict, m: Measurement, fmt: Callable[[float], str], claimed: str) -> str:
-    accepted = span_text(m.accepted, fmt)
-    judgement = {
-        Verdict.ACCURATE: (
-            f"The claimed {claimed} holds (accepted: {accepted})."
-            if m.actual.exact
-            else f"Every value in that range is within the claimed {claimed} (accepted: {accepted}), so it holds."
-        ),
-        Verdict.CONSISTENT: (
-            f"The claimed {claimed} (accepted: {accepted}) lies within that range; "
-            "the data cannot pin the moment down more closely."
-        ),
-        Verdict.APPROXIMATE: (
-            f"The claimed {claimed} is close, but outside the precision it was written with (accepted: {accepted})."
-        ),
-        Verdict.INACCURATE: (
-            f"The claimed {claimed} is outside even the approximate band ({span_text(m.approximate, fmt)})."
-        ),
-    }[verdict]
+    if verdict is Verdict.INACCURATE:
+        judgement = f"The claimed {claimed} is outside even the approximate band ({span_text(m.approximate, fmt)})."
+    else:
+        accepted = span_text(m.accepted, fmt)
+        if verdict is Verdict.ACCURATE:
+            judgement = (
+                f"The claimed {claimed} holds (accepted: {accepted})."
+                if m.actual.exact
+                else f"Every value in that range is within the claimed {claimed} (accepted: {accepted}), so it holds."
+            )
+        elif verdict is Verdict.CONSISTENT:
+            judgement = (
+                f"The claimed {claimed} (accepted: {accepted}) lies within that range; "
+                "the data cannot pin the moment down more closely."
+            )
+        elif verdict is Verdict.APPROXIMATE:
+            judgement = (
+                f"The claimed {claimed} is close, but outside the precision it was written with (accepted: {accepted})."
+            )
+        else:
+            raise ValueError(f"a measured claim cannot be {verdict.value}")
     parts = [m.says, judgement, *m.notes]
     if verdict in (Verdict.APPROXIMATE, Verdict.INACCURATE) and m.reached:
         parts.append(m.reached)
