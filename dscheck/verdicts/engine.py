@@ -65,24 +65,18 @@ def verify(catalogue: Catalogue, market: MarketData, progress: Progress | None =
 
 
 def check(claim: Claim, loaded: dict, wanted: dict[str, list[str]], shared: dict | None = None) -> Result:
-    """The result for one claim. `shared` keeps one Bars per (subject, finer bars wanted) across claims, so
-    claims about the same moment of the same instrument read its bars once (see Bars.readings)."""
+    """The result for one claim. `shared` keeps one Bars (or why there are none) per (subject, finer bars wanted)
+    across claims, so claims about the same moment of the same instrument read its bars once (see Bars.readings)."""
     if not claim.is_market:
         return Result(claim, Verdict.OUT_OF_SCOPE, f"Not checkable with market data: {claim.reason}")
-    daily = loaded.get((claim.subject, "1d"))
     fine = claim.time is not None or claim.extreme
-    needed = [loaded.get((claim.subject, i)) for i in wanted.get(claim.subject, ()) if i != "1d" and fine]
-    damaged = [u for u in (daily, *needed) if isinstance(u, Unavailable) and u.damaged]
-    if damaged:
-        return Result(claim, Verdict.UNVERIFIABLE, _sentence(damaged[0].reason), claimed_text=claim_text(claim), damaged_evidence=True)
-    if not isinstance(daily, Series):
-        reason = daily.reason if isinstance(daily, Unavailable) else f"no daily bars for {claim.subject}"
-        return Result(claim, Verdict.UNVERIFIABLE, _sentence(reason), claimed_text=claim_text(claim))
-    data = shared.get((claim.subject, fine)) if shared is not None else None
+    shared = {} if shared is None else shared
+    data = shared.get((claim.subject, fine))
     if data is None:
-        data = Bars(daily, _finest_first(tuple(s for s in needed if isinstance(s, Series))))
-        if shared is not None:
-            shared[(claim.subject, fine)] = data
+        data = shared[(claim.subject, fine)] = _bars(claim.subject, fine, loaded, wanted)
+    if isinstance(data, tuple):
+        reason, damaged = data
+        return Result(claim, Verdict.UNVERIFIABLE, reason, claimed_text=claim_text(claim), damaged_evidence=damaged)
     try:
         measured = REGISTRY[claim.metric].check(claim, data)
     except Unverifiable as why:
@@ -105,6 +99,20 @@ def check(claim: Claim, loaded: dict, wanted: dict[str, list[str]], shared: dict
         approximate=measured.approximate,
         evidence=measured.bars,
     )
+
+
+def _bars(subject: str, fine: bool, loaded: dict, wanted: dict[str, list[str]]) -> Bars | tuple[str, bool]:
+    """The bars claims about `subject` see (the finer ones only if they speak of a moment in the day), or why
+    there are none to see: (the reason, whether evidence was damaged)."""
+    daily = loaded.get((subject, "1d"))
+    needed = [loaded.get((subject, i)) for i in wanted.get(subject, ()) if i != "1d" and fine]
+    damaged = [u for u in (daily, *needed) if isinstance(u, Unavailable) and u.damaged]
+    if damaged:
+        return _sentence(damaged[0].reason), True
+    if not isinstance(daily, Series):
+        reason = daily.reason if isinstance(daily, Unavailable) else f"no daily bars for {subject}"
+        return _sentence(reason), False
+    return Bars(daily, _finest_first(tuple(s for s in needed if isinstance(s, Series))))
 
 
 def _finest_first(series: tuple[Series, ...]) -> tuple[Series, ...]:
