@@ -53,15 +53,23 @@ def save(path: Path, run: Run, claim_ids: Sequence[str]) -> None:
     A run of a selection must not forget the rest: `--select verdict:inaccurate` after fixing one claim
     should still find the others.
     """
-    try:
-        previous = _read(path)
-    except LastRunError:
-        previous = None  # a damaged state file is replaced, not trusted
+    verdict_of = {r.claim.id: r.verdict.value for r in run.results}
+    previous = None
+    # A run of the whole catalogue replaces every verdict: reading the old file (100,000 entries on a large
+    # catalogue) would only be to throw it away.
+    if any(i not in verdict_of for i in claim_ids):
+        try:
+            previous = _read(path)
+        except LastRunError:
+            previous = None  # a damaged state file is replaced, not trusted
     # Only what --select reads, as compact JSON: the whole report (every bar of evidence, indented) made
     # this file cost more than the verification itself on a large catalogue.
-    fresh = {r.claim.id: {"id": r.claim.id, "verdict": r.verdict.value} for r in run.results}
     older = {r["id"]: r for r in (previous or {}).get("results", ()) if isinstance(r, dict) and "id" in r}
-    results = [fresh.get(i) or older[i] for i in claim_ids if i in fresh or i in older]
+    results = [
+        {"id": i, "verdict": verdict_of[i]} if i in verdict_of else older[i]
+        for i in claim_ids
+        if i in verdict_of or i in older
+    ]
     document = {
         "schema": json_report.SCHEMA,
         "catalogue": run.catalogue,
