@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from dscheck.catalogue.interface import Claim
@@ -80,8 +81,9 @@ def day_bar(series: Series, day: dt.date) -> Bar:
     if day in series.missing_sessions:
         raise Unverifiable(f"{series.symbol} traded on {day_text(day)}, but the data has no bar for that session")
     if series.calendar:
-        nxt = next((b for b in series.bars if b.session > day), None)
-        after = f"; the next session was {day_text(nxt.session)}" if nxt else ""
+        sessions = series.sessions()  # in order: the next one is found without decoding any bar
+        later = bisect_right(sessions, day)
+        after = f"; the next session was {day_text(sessions[later])}" if later < len(sessions) else ""
         raise Unverifiable(f"no session on {day_text(day)}: the {series.calendar} market was closed{after}")
     raise Unverifiable(f"the {series.symbol} data has no bar for {day_text(day)}")
 
@@ -117,6 +119,21 @@ def closing(series: Series, bar: Bar, role: str) -> Reading:
 
 
 def baseline(claim: Claim, data: Bars) -> Reading:
+    """The price the claim's change is measured from; read once per (date, baseline) and shared, like readings."""
+    key = ("baseline", claim.date, claim.baseline)
+    found = data.readings.get(key)
+    if found is None:
+        try:
+            found = _baseline(claim, data)
+        except Unverifiable as why:
+            found = (why.reason, why.evidence, why.damaged)  # not the exception: its traceback holds the frames
+        data.readings[key] = found
+    if isinstance(found, tuple):
+        raise Unverifiable(*found)
+    return found
+
+
+def _baseline(claim: Claim, data: Bars) -> Reading:
     daily = data.daily
     if claim.baseline == "open":
         bar = day_bar(daily, claim.date)
@@ -218,14 +235,19 @@ def extreme(claim: Claim, data: Bars, downward: bool) -> Reading:
             raise Unverifiable(f"the {daily.symbol} data has no bars that show the day's path")
         return Reading(Interval.point(far(day)), f"{word} point of {day_text(day.session)}", (evidence("moment", daily, day),), True)
     for series in data.intraday:
-        bars = [b for b in series.session(claim.date) if b.start is not None and b.start < until and b.low is not None]
-        if not bars or max(b.end for b in bars) < until:
+        path = _path(data, series, claim.date)
+        count = bisect_left(path.starts, until)  # the bars that began before the moment
+        if not count or path.latest_end[count - 1] < until:
             continue
-        full = [far(b) for b in bars if b.end <= until]
-        partial = [b for b in bars if b.end > until]
-        shown = _session_evidence(data, series, claim.date)
-        used = tuple(shown[id(b)] for b in bars)
-        span = f"{clock(bars[0].start, claim.timezone)} to {clock(until, claim.timezone)}"
+        values = path.lows if downward else path.highs
+        if path.ordered:  # the bars that had ended by then come first, the one still running after them
+            ended = bisect_right(path.ends, until, 0, count)
+            full, partial = values[:ended], path.bars[ended:count]
+        else:
+            full = [values[i] for i in range(count) if path.ends[i] <= until]
+            partial = [path.bars[i] for i in range(count) if path.ends[i] > until]
+        used = path.evidence[:count]
+        span = f"{clock(path.starts[0], claim.timezone)} to {clock(until, claim.timezone)}"
         if partial:
             # The bar that runs past the moment: its open was seen by then, its extreme may have come later.
             p = partial[0]
@@ -253,13 +275,38 @@ def extreme(claim: Claim, data: Bars, downward: bool) -> Reading:
     )
 
 
-def _session_evidence(data: Bars, series: Series, day: dt.date) -> dict[int, EvidenceBar]:
-    """The evidence of each bar of a session, keyed by the bar's identity: made once, then shared by every
-    claim about the day's path (each such claim rests on all the session's bars up to its moment)."""
-    key = ("session evidence", series.interval, day)
+class _Path:
+    """The bars of one session that show the day's path (each has a start, an end and a range), in time order,
+    with what reading it up to a moment needs: made once, then shared by every claim about that day's path.
+
+    `ordered` when the bars that have ended by any moment come before the one still running, as in any
+    series of one bar per step; a session in another shape is read bar by bar instead.
+    """
+
+    __slots__ = ("bars", "starts", "ends", "latest_end", "lows", "highs", "evidence", "ordered")
+
+    def __init__(self, series: Series, day: dt.date):
+        bars = sorted(
+            (b for b in series.session(day) if b.start is not None and b.end is not None and b.low is not None and b.high is not None),
+            key=_start,
+        )
+        self.bars = bars
+        self.starts = [b.start for b in bars]
+        self.ends = [b.end for b in bars]
+        self.latest_end = list(accumulate(self.ends, max))
+        self.lows = [b.low for b in bars]
+        self.highs = [b.high for b in bars]
+        # Each claim about the day's path rests on all the session's bars up to its moment: one piece of
+        # evidence per bar, shared.
+        self.evidence = tuple(evidence("moment", series, b) for b in bars)
+        self.ordered = self.ends == self.latest_end
+
+
+def _path(data: Bars, series: Series, day: dt.date) -> _Path:
+    key = ("session path", series.interval, day)
     found = data.readings.get(key)
     if found is None:
-        found = data.readings[key] = {id(bar): evidence("moment", series, bar) for bar in series.session(day)}
+        found = data.readings[key] = _Path(series, day)
     return found
 
 

@@ -105,7 +105,12 @@ def reached_note(claim: Claim, data: Bars, target: float | None) -> str | None:
     price = 1 / target if claim.invert else target
     at = instant_of(claim)
     for series in data.intraday:
-        bars = [b for b in series.session(claim.date) if b.low is not None and b.high is not None and b.start]
+        key = ("bars with a time and a range", series.interval, claim.date)
+        bars = data.readings.get(key)
+        if bars is None:  # the same for every claim about that day: looked for once
+            bars = data.readings[key] = [
+                b for b in series.session(claim.date) if b.low is not None and b.high is not None and b.start
+            ]
         if not bars:
             continue
         hits = [b for b in bars if b.low <= price <= b.high]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 import datetime as dt
 import math
 
@@ -36,7 +37,9 @@ def check(claim, data, worst: bool) -> Measurement:
             for i in range(1, len(closes))
             if closes[i - 1] and closes[i] is not None
         ]
-    history = [h for h in data.readings["daily moves"] if h[0] < claim.date]
+        data.readings["daily move dates"] = [h[0] for h in data.readings["daily moves"]]
+    # The moves before the claim's day (sessions are in order).
+    history = data.readings["daily moves"][: bisect_left(data.readings["daily move dates"], claim.date)]
     if not history or history[0][0] > end:
         raise Unverifiable(
             f"the {daily.symbol} daily history starts {day_text(daily.first)}, too late to rank moves since {claim.value}"
