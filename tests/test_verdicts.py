@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from fakes import daily, intraday, series, verify_one
+import datetime as dt
 
+import pytest
+from fakes import NY, daily, intraday, series, verify_one
+
+from dscheck.market.interface import Bar
 from dscheck.verdicts import Verdict
 
 A, P, C, I, U = (
@@ -191,6 +194,27 @@ def test_extreme_to_the_close_and_to_a_moment():
         'subject: ACME, metric: change_pct, value: -15, extreme: true, date: 2025-01-27, time: "12:00"', acme()
     )
     assert (daily_only.actual.lo, daily_only.actual.hi) == pytest.approx((-20.0, -10.0))
+
+
+def test_extreme_reads_a_session_whatever_the_order_of_its_bars():
+    # The two hourly bars listed backwards: by 11:00 the 09:30 bar has ended (low 88) and the 10:30 one has
+    # opened at 92 on its way to 84, so the low so far lies in 84..88.
+    backwards = series("ACME", "1h", list(reversed(HOURLY.bars[:2])))
+    result = verify_one(
+        'subject: ACME, metric: change_pct, value: -14, extreme: true, date: 2025-01-27, time: "11:00"', acme(), backwards
+    )
+    assert (result.actual.lo, result.actual.hi) == pytest.approx((-16.0, -12.0))
+    # A long bar with a short one inside it (ends out of order): by 10:30 the short one (low 87) has ended and
+    # the long one, open 90 and low 80 by its end at 11:30, is still running: 80..87.
+    start = dt.datetime(2025, 1, 27, 9, 30, tzinfo=NY)
+    long_bar = Bar(dt.date(2025, 1, 27), start, start + dt.timedelta(hours=2), 90, 95, 80, 85, 100.0)
+    short_bar = Bar(dt.date(2025, 1, 27), start + dt.timedelta(minutes=15), start + dt.timedelta(minutes=30), 89, 89.5, 87, 88, 10.0)
+    nested = series("ACME", "1h", [long_bar, short_bar])
+    result = verify_one(
+        'subject: ACME, metric: change_pct, value: -15, extreme: true, date: 2025-01-27, time: "10:30"', acme(), nested
+    )
+    assert (result.actual.lo, result.actual.hi) == pytest.approx((-20.0, -13.0))
+    assert result.verdict is C
 
 
 def test_intraday_miss_says_when_the_claimed_value_traded():
