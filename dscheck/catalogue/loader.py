@@ -128,6 +128,8 @@ def _loads(text: str, name: str) -> Catalogue:
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(exc, _TooDeep):
             raise _error(name, *where, exc.problem) from None
+        if exc.problem == _LIBYAML_TOO_DEEP:  # libyaml 0.2.6 and later stop at their own depth, reading ahead
+            raise _error(name, *where, f"the YAML is nested more than {MAX_DEPTH} levels deep") from None
         problem = exc.problem or exc.context or "not valid YAML"
         raise _error(name, *where, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
@@ -148,6 +150,11 @@ def _error(name: str, line: int, column: int, message: str) -> CatalogueError:
 
 class _TooDeep(yaml.MarkedYAMLError):
     pass
+
+
+# What libyaml (from 0.2.6, in PyYAML 6.0.4 and later) says when nesting passes its own limit of 1,000 levels.
+# Its scanner reads ahead of the events, so a file nested that deep can stop there before _check_depth does.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 
 def _check_depth(text: str) -> None:
