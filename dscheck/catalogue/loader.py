@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from dscheck.catalogue import stream
+from dscheck.catalogue import halves
 from dscheck.catalogue.interface import (
     Article,
     Catalogue,
@@ -113,7 +113,7 @@ def _loads(text: str, name: str) -> Catalogue:
             raise _error(name, line, column, "the file holds binary data (a NUL byte), not YAML text")
         raise _error(name, line, column, f"character U+{ord(bad.group()):04X} is not allowed in YAML text")
     with paused():
-        quick = stream.read(text, name, _Loader, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+        quick = halves.read(text, name, _Loader, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
         if quick is not None:  # plain YAML: read from the parser's events, without the node graph
             try:
                 _check_schema(*quick)

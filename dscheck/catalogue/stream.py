@@ -35,10 +35,11 @@ TEXT_KEYS = frozenset({"value"})
 class Sketch:
     """The little the schema check and the claim builder ask of the full reader's tree, for plain catalogues."""
 
-    def __init__(self, name: str, where: dict[tuple, Location], text: dict[tuple, str]):
+    def __init__(self, name: str, where: dict[tuple, Location], text: dict[tuple, str], values: int = 0):
         self.name = name
         self.where = where
         self.text = text
+        self.values = values  # values read (scalars and collections, not keys), against the loader's limit
 
     def at(self, path: tuple, key: bool = False) -> Location:
         """The place of the nearest mapping enclosing `path` (a valid catalogue asks only for its claims')."""
@@ -141,4 +142,4 @@ def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int) 
         parser.dispose()
     if root is None:
         return None
-    return root, Sketch(name, where, written)
+    return root, Sketch(name, where, written, values)
