@@ -143,3 +143,25 @@ def test_the_schema_and_the_market_stage_share_one_symbol_rule():
     schema = json.loads(resources.files("dscheck.catalogue").joinpath("schema.json").read_text())
     assert schema["definitions"]["claim"]["properties"]["subject"]["pattern"] == SYMBOL.pattern
     assert not SYMBOL.match("..") and not SYMBOL.match(".") and SYMBOL.match("000660.KS") and SYMBOL.match("^TNX")
+
+
+def test_a_claim_made_from_its_fields_is_the_claim_the_constructor_makes():
+    import dataclasses
+
+    from dscheck.catalogue.interface import Claim, Location
+
+    where = Location("c.yaml", 5, 5)
+    for fields in (
+        {"id": "c1", "article": "a", "quote": "q", "location": where},
+        {"id": "c2", "article": "a", "quote": "q", "location": where, "subject": "NVDA", "metric": "level",
+         "value": 125.0, "value_text": "125", "date": dt.date(2025, 1, 27), "time": dt.time(10), "extreme": True,
+         "tags": ("x",), "tolerance": 0.5, "window": 20},
+        {"id": "e", "article": "a", "quote": "q", "location": where, "kind": "external", "reason": "r"},
+    ):
+        made = Claim.from_fields(dict(fields))
+        assert made == Claim(**fields) and repr(made) == repr(Claim(**fields)) and hash(made) == hash(Claim(**fields))
+        assert {f.name for f in dataclasses.fields(Claim)} == set(vars(made))  # every field, and nothing else
+    # The loader's claims are made this way; they are those the constructor makes from the same fields.
+    for claim in loads(HEAD + GOOD).claims:
+        assert claim == Claim(**{f.name: getattr(claim, f.name) for f in dataclasses.fields(Claim)})
+        assert set(vars(claim)) == {f.name for f in dataclasses.fields(Claim)}

@@ -407,6 +407,7 @@ def _show(value: Any, text: str | None) -> str:
 
 
 _PERIOD = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_ANY_MARKET_CLAIM = COMMON | {"id", "article", "quote", "gloss", "tags", "kind"}  # fields every metric takes
 
 
 def _build(data: dict, tree: _Tree) -> Catalogue:
@@ -434,11 +435,13 @@ def _build(data: dict, tree: _Tree) -> Catalogue:
     for index, raw in enumerate(data["claims"]):
         path = ("claims", index)
         before = len(problems)
-        for field in ("quote", "gloss", "reason"):
-            if field in raw:
-                _check_text(raw[field], path + (field,), problem)
-        for i, tag in enumerate(raw.get("tags") or ()):
-            _check_text(tag, path + ("tags", i), problem)
+        texts = [raw[field] for field in ("quote", "gloss", "reason") if field in raw] + list(raw.get("tags") or ())
+        if _CONTROL.search("\n".join(texts)):  # rare: then look field by field for where it is
+            for field in ("quote", "gloss", "reason"):
+                if field in raw:
+                    _check_text(raw[field], path + (field,), problem)
+            for i, tag in enumerate(raw.get("tags") or ()):
+                _check_text(tag, path + ("tags", i), problem)
         claim_id = raw["id"]
         if claim_id in first_seen:
             first = tree.at(("claims", first_seen[claim_id], "id"))
@@ -453,7 +456,8 @@ def _build(data: dict, tree: _Tree) -> Catalogue:
             problem(path + ("article",), f'unknown article "{raw["article"]}"{hint}')
         fields = _claim_fields(raw, path, default_tz, tree, problem)
         if len(problems) == before:
-            claims.append(Claim(id=ClaimId(claim_id), location=tree.at(path), **fields))
+            fields["id"], fields["location"] = ClaimId(claim_id), tree.at(path)
+            claims.append(Claim.from_fields(fields))
     if problems:
         raise CatalogueError(problems)
     return Catalogue(path=tree.name, timezone=default_tz, articles=articles, claims=tuple(claims))
@@ -484,12 +488,10 @@ def _claim_fields(raw: dict, path: tuple, default_tz: str, tree: _Tree, problem)
         return {}
     metric = raw["metric"]
     spec = FIELDS[metric]
-    for key in raw:
-        if key in COMMON or key in ("id", "article", "quote", "gloss", "tags", "kind"):
-            continue
-        if key not in spec.options:
-            owners = sorted(m for m, f in FIELDS.items() if key in f.options)
-            problem(path + (key,), f'field "{key}" has no meaning for metric {metric} (it goes with {", ".join(owners)})', key=True)
+    stray = raw.keys() - _ANY_MARKET_CLAIM - spec.options
+    for key in (k for k in raw if k in stray) if stray else ():  # in the order written
+        owners = sorted(m for m, f in FIELDS.items() if key in f.options)
+        problem(path + (key,), f'field "{key}" has no meaning for metric {metric} (it goes with {", ".join(owners)})', key=True)
 
     fields: dict[str, Any] = {**common, "subject": raw.get("subject"), "metric": metric}
     value, value_path = raw.get("value"), path + ("value",)
