@@ -292,6 +292,37 @@ def test_volume_ratio():
     assert short.verdict is U and "only 2" in short.conclusion
 
 
+def test_volume_ratio_up_to_a_time_of_day():
+    days = series("ACME", "1d", [daily(d, 1, 1, 1, 1, 1000) for d in ("2025-01-22", "2025-01-23", "2025-01-24")])
+    hourly = [intraday(f"{d}T{t}", "1h", 1, 1, 1, 1, v) for d in ("2025-01-22", "2025-01-23") for t, v in (("09:30", 100), ("10:30", 50))]
+    # By 11:00 on the 24th: the 09:30 bar (300) is over and the 10:30 one (100) running, so 300..400; the same
+    # hours before: 100..150 each day. The ratio lies in 300/150..400/100.
+    ordered = hourly + [intraday("2025-01-24T09:30", "1h", 1, 1, 1, 1, 300), intraday("2025-01-24T10:30", "1h", 1, 1, 1, 1, 100)]
+    result = verify_one(
+        'subject: ACME, metric: volume_ratio, value: 3, window: 2, date: 2025-01-24, time: "11:00"',
+        days, series("ACME", "1h", ordered),
+    )
+    assert (result.actual.lo, result.actual.hi) == pytest.approx((2.0, 4.0)) and result.verdict is C
+    # A long bar (300) with a short one (50) inside it, by 10:30: the short one is over, the long one running.
+    start = dt.datetime(2025, 1, 24, 9, 30, tzinfo=NY)
+    nested = hourly + [
+        Bar(dt.date(2025, 1, 24), start, start + dt.timedelta(hours=2), 1, 1, 1, 1, 300.0),
+        Bar(dt.date(2025, 1, 24), start + dt.timedelta(minutes=15), start + dt.timedelta(minutes=30), 1, 1, 1, 1, 50.0),
+    ]
+    result = verify_one(
+        'subject: ACME, metric: volume_ratio, value: 2, window: 2, date: 2025-01-24, time: "10:30"',
+        days, series("ACME", "1h", nested),
+    )
+    assert (result.actual.lo, result.actual.hi) == pytest.approx((0.5, 3.5)) and result.verdict is C
+    # A bar begun by then without a volume: the hours cannot be compared.
+    blank = hourly + [intraday("2025-01-24T09:30", "1h", 1, 1, 1, 1, None)]
+    result = verify_one(
+        'subject: ACME, metric: volume_ratio, value: 3, window: 2, date: 2025-01-24, time: "10:00"',
+        days, series("ACME", "1h", blank),
+    )
+    assert result.verdict is U and "no intraday volume" in result.conclusion
+
+
 def history():
     closes = [("2020-03-13", 100), ("2020-03-16", 80), ("2020-03-17", 82), ("2024-04-18", 100), ("2024-04-19", 90),
               ("2025-01-24", 100), ("2025-01-27", 83)]  # -20 % in March 2020, -10 % in April 2024, -17 % now

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from zoneinfo import ZoneInfo
 
 from dscheck.verdicts.bands import numeric_bands
@@ -58,11 +60,10 @@ def _until(claim, data, at: dt.datetime, previous: list[dt.date], full_day: floa
         totals = []
         for day in (claim.date, *previous):
             until = dt.datetime.combine(day, at.timetz().replace(tzinfo=None), zone)
-            bars = [b for b in series.session(day) if b.start is not None and b.start < until]
-            if not bars or max(b.end for b in bars) < until or any(b.volume is None for b in bars):
+            found = _volumes(data, series, day).until(until)
+            if found is None:
                 break
-            sure = sum(b.volume for b in bars if b.end <= until)
-            totals.append((sure, sure + sum(b.volume for b in bars if b.end > until)))
+            totals.append(found)
         else:
             (now_lo, now_hi), rest = totals[0], totals[1:]
             mean_lo = sum(t[0] for t in rest) / len(rest)
@@ -80,3 +81,44 @@ def _until(claim, data, at: dt.datetime, previous: list[dt.date], full_day: floa
         f"{len(previous)} sessions before {day_text(claim.date)}; nearest evidence: the whole session's volume was "
         f"{fmt(full_day)} the mean of those sessions"
     )
+
+
+class _Volumes:
+    """The volume of one session's bars (each with a start and an end) in time order, with running totals, to
+    read the volume traded up to any moment: made once per session and shared by the claims that read it."""
+
+    __slots__ = ("starts", "ends", "latest_end", "volumes", "running", "unknown", "ordered")
+
+    def __init__(self, series, day: dt.date):
+        bars = sorted((b for b in series.session(day) if b.start is not None and b.end is not None), key=lambda b: b.start)
+        self.starts = [b.start for b in bars]
+        self.ends = [b.end for b in bars]
+        self.latest_end = list(accumulate(self.ends, max))
+        self.volumes = [b.volume or 0.0 for b in bars]
+        self.running = [0.0, *accumulate(self.volumes)]  # running[k]: the volume of the first k bars
+        self.unknown = [0, *accumulate(b.volume is None for b in bars)]  # how many of the first k have none
+        self.ordered = self.ends == self.latest_end  # the bars that end by a moment come first
+
+    def until(self, moment: dt.datetime) -> tuple[float, float] | None:
+        """(the volume surely traded by `moment`, the most that may have been), or None when the bars cannot
+        tell: none has reached the moment, or one of those begun by then has no volume."""
+        count = bisect_left(self.starts, moment)
+        if not count or self.latest_end[count - 1] < moment or self.unknown[count]:
+            return None
+        if self.ordered:
+            ended = bisect_right(self.ends, moment, 0, count)
+            sure, rest = self.running[ended], self.volumes[ended:count]
+        else:
+            begun = list(zip(self.volumes[:count], self.ends))
+            sure = sum(volume for volume, end in begun if end <= moment)
+            rest = [volume for volume, end in begun if end > moment]
+        return sure, sure + sum(rest)
+
+
+def _volumes(data, series, day: dt.date) -> _Volumes:
+    key = ("session volumes", series.interval, day)
+    found = data.readings.get(key)
+    if found is None:
+        found = data.readings[key] = _Volumes(series, day)
+    return found
+
