@@ -124,7 +124,8 @@ def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int) 
                     path = frame[1] + (frame[2],)
                     frame[0][frame[2]] = value
                     frame[2] = _KEY
-                where[path] = Location(name, event.start_mark.line + 1, event.start_mark.column + 1)
+                if kind is mapping_start:  # a valid catalogue is placed by its mappings (its claims)
+                    where[path] = Location(name, event.start_mark.line + 1, event.start_mark.column + 1)
                 stack.append([value, path, _KEY if kind is mapping_start else None])
             elif kind in ends:
                 stack.pop()
