@@ -112,11 +112,25 @@ def _join(first, second, name: str, line: int, max_nodes: int):
             sketch.where[place(tuple(path))] = Location(name, at_line + shift, at_column)
     for path, value in written:
         sketch.text[place(tuple(path))] = value
+    _share_texts(rest["claims"])
     data: dict[str, Any] = dict(root)
     data["claims"] = root["claims"] + rest.pop("claims")
     data.update(rest)
     sketch.values += values - 2
     return data, sketch
+
+
+def _share_texts(claims: list) -> None:
+    """One object for equal texts in the claims' fields, as the one-piece reader has them: JSON makes a new
+    string for every value, and 50,000 claims of "change_pct", "NVDA" and "2025-01-27" are 20 MB."""
+    shared: dict[str, str] = {}
+    for claim in claims:
+        if isinstance(claim, dict):
+            for key, value in claim.items():
+                if type(value) is str:
+                    claim[key] = shared.setdefault(value, value)
+                elif type(value) is list:
+                    claim[key] = [shared.setdefault(v, v) if type(v) is str else v for v in value]
 
 
 class _Child:
