@@ -34,7 +34,10 @@ def check(claim, data) -> Measurement:
     if any(not b.volume for b in (*previous, day)):
         raise Unverifiable(f"the source reports no volume (0 or blank) for {daily.symbol} on some of these sessions")
     full_day = day.volume / (sum(b.volume for b in previous) / window)
-    bars = (evidence("day", daily, day),) + tuple(evidence("history", daily, b) for b in previous)
+    key = ("volume evidence", day.session, window)  # the same bars for every claim about that day and window
+    bars = data.readings.get(key)
+    if bars is None:
+        bars = data.readings[key] = (evidence("day", daily, day),) + tuple(evidence("history", daily, b) for b in previous)
     accepted, approximate = numeric_bands(claim, APPROXIMATE_FRACTION)
     at = instant_of(claim)
     if at is None or (day.end is not None and at == day.end):
