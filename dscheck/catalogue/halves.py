@@ -30,7 +30,7 @@ from dscheck.catalogue import stream
 from dscheck.catalogue.interface import Location
 
 SPLIT_AT = 2 * 1024 * 1024  # characters; below this a fork and the hand-over cost more than they save
-# This process reads a little more than half: the child also pickles its part, and both should end together.
+# This process reads a little more than half: the child also encodes its part as JSON, and both should end together.
 FIRST_SHARE = 0.55
 _CLAIMS = re.compile(r"^claims:[ \t]*(?:#[^\n]*)?\r?\n", re.M)
 _ITEM = re.compile(r"^( *)-(?:[ \t]|\r?$)", re.M)
