@@ -12,7 +12,7 @@ from fake_yahoo import NOW, FakeYahoo, Live, merge, running, split
 
 from dscheck.catalogue import loads
 from dscheck.market.cache import Cache
-from dscheck.market.interface import Bar, Series
+from dscheck.market.interface import Bar
 from dscheck.market.layered import Layered
 from dscheck.market.yahoo import SERVED_DAYS, YahooFinance
 from dscheck.verdicts import Verdict, plan, verify

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 from dscheck.catalogue.interface import Claim
 from dscheck.market.interface import Bar, Series
 from dscheck.verdicts.interface import EvidenceBar, Interval
+
+T = TypeVar("T")
 
 
 class Unverifiable(Exception):
@@ -118,19 +122,32 @@ def closing(series: Series, bar: Bar, role: str) -> Reading:
     return Reading(Interval.point(bar.close), f"at the close of {day_text(bar.session)}", (evidence(role, series, bar),))
 
 
-def baseline(claim: Claim, data: Bars) -> Reading:
-    """The price the claim's change is measured from; read once per (date, baseline) and shared, like readings."""
-    key = ("baseline", claim.date, claim.baseline)
+class _Undecided(NamedTuple):
+    """Why the data could not decide, kept in place of the exception (its traceback holds the frames)."""
+
+    reason: str
+    evidence: tuple[EvidenceBar, ...]
+    damaged: bool
+
+
+def remembered(data: Bars, key: tuple, read: Callable[[], T]) -> T:
+    """What `read()` gives, worked out once per `key` and kept in `data.readings` for every claim that asks
+    again; what the data could not decide is kept too, and raised again as Unverifiable."""
     found = data.readings.get(key)
     if found is None:
         try:
-            found = _baseline(claim, data)
+            found = read()
         except Unverifiable as why:
-            found = (why.reason, why.evidence, why.damaged)  # not the exception: its traceback holds the frames
+            found = _Undecided(why.reason, why.evidence, why.damaged)
         data.readings[key] = found
-    if isinstance(found, tuple):
+    if type(found) is _Undecided:
         raise Unverifiable(*found)
     return found
+
+
+def baseline(claim: Claim, data: Bars) -> Reading:
+    """The price the claim's change is measured from; read once per (date, baseline) and shared, like readings."""
+    return remembered(data, ("baseline", claim.date, claim.baseline), lambda: _baseline(claim, data))
 
 
 def _baseline(claim: Claim, data: Bars) -> Reading:

@@ -10,14 +10,13 @@ from dscheck.verdicts.interface import Interval
 from dscheck.verdicts.prices import (
     Bars,
     Reading,
-    Unverifiable,
     baseline,
     clock,
-    day_bar,
     extreme,
     fmt_price,
     instant_of,
     moment,
+    remembered,
 )
 
 
@@ -49,21 +48,16 @@ def read_move(claim: Claim, data: Bars, downward: bool | None, needs_base: bool 
 
 def _remembered(claim: Claim, data: Bars, time, far: bool, downward: bool | None, needs_base: bool) -> Move:
     key = (claim.date, time, claim.timezone, claim.baseline, claim.invert, far, downward, needs_base)
-    found = data.readings.get(key)
-    if found is None:
-        if (time, far) != (claim.time, claim.extreme):
-            claim = replace(claim, time=time, extreme=far)
-        try:
-            base = baseline(claim, data) if needs_base else None
-            # A fall in 1/price is a rise in the quoted price.
-            now = extreme(claim, data, downward != claim.invert) if far else moment(claim, data)
-            found = Move(now, base, claim.invert)  # prices stay as quoted; metrics apply the inversion
-        except Unverifiable as why:
-            found = (why.reason, why.evidence, why.damaged)  # not the exception: its traceback holds the frames
-        data.readings[key] = found
-    if isinstance(found, tuple):
-        raise Unverifiable(*found)
-    return found
+    return remembered(data, key, lambda: _read(claim, data, time, far, downward, needs_base))
+
+
+def _read(claim: Claim, data: Bars, time, far: bool, downward: bool | None, needs_base: bool) -> Move:
+    if (time, far) != (claim.time, claim.extreme):
+        claim = replace(claim, time=time, extreme=far)
+    base = baseline(claim, data) if needs_base else None
+    # A fall in 1/price is a rise in the quoted price.
+    now = extreme(claim, data, downward != claim.invert) if far else moment(claim, data)
+    return Move(now, base, claim.invert)  # prices stay as quoted; metrics apply the inversion
 
 
 def describe(claim: Claim, move: Move, shown: str) -> str:
