@@ -111,7 +111,11 @@ def test_a_catalogue_read_in_two_parts_gives_the_same_claims_and_problems(monkey
     text = catalogue(400)
     whole = loader.loads(text, "c.yaml")
     monkeypatch.setattr(halves, "SPLIT_AT", 0)
+    assert halves._can_fork()
+    forks = []
+    monkeypatch.setattr(halves, "_in_child", lambda work, start=halves._in_child: forks.append(1) or start(work))
     assert loader.loads(text, "c.yaml") == whole
+    assert forks == [1]  # read in two parts indeed
     bad = text.replace("  - id: c390\n    article: a\n", "  - id: c390\n    article: b\n")
     with pytest.raises(CatalogueError) as problem:
         loader.loads(bad, "c.yaml")
@@ -132,3 +136,13 @@ def test_the_child_ends_in_every_case_and_never_runs_the_callers_code():
         slow.run_here(lambda: {}["interrupted"])
     with pytest.raises(ChildProcessError):  # killed and reaped: no child is left behind
         os.waitpid(slow.pid, os.WNOHANG)
+
+
+def test_a_process_that_already_holds_much_memory_reads_in_one_piece(monkeypatch):
+    assert halves._resident() > 0  # this process's memory, as Linux counts it
+    assert halves._can_fork()
+    monkeypatch.setattr(halves, "MAX_RESIDENT", halves._resident() // 2)
+    assert not halves._can_fork()
+    text = catalogue(300)
+    assert same(halves.read(text, "c.yaml", LOADER, max_nodes=loader.MAX_NODES, max_depth=loader.MAX_DEPTH, split_at=0),
+                one_piece(text))

@@ -32,14 +32,20 @@ from dscheck.catalogue.interface import Location
 SPLIT_AT = 2 * 1024 * 1024  # characters; below this a fork and the hand-over cost more than they save
 # This process reads a little more than half: the child also encodes its part as JSON, and both should end together.
 FIRST_SHARE = 0.55
+# A fork shares this process's memory with the child until either side writes to a page, which is then
+# copied; each side writes to old pages as it goes (reference counts, freed slots reused). A program that
+# already holds several catalogues (benchmarks/library_run.py: the tenth of ten 100,000-claim files came at
+# 2 GB) paid more in copies than the second core saved, so it reads in one piece from this size on.
+MAX_RESIDENT = 512 * 1024 * 1024
 _CLAIMS = re.compile(r"^claims:[ \t]*(?:#[^\n]*)?\r?\n", re.M)
 _ITEM = re.compile(r"^( *)-(?:[ \t]|\r?$)", re.M)
 _SKIP = re.compile(r"^[ \t]*(?:#[^\n]*)?\r?$", re.M)  # blank lines and comments before the first item
 
 
-def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int, split_at: int = SPLIT_AT):
+def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int, split_at: int | None = None):
     """What stream.read gives for `text`, read on two cores when the text is large enough and can be cut."""
-    cut = _cut(text) if len(text) >= split_at and _can_fork() else None
+    large = len(text) >= (SPLIT_AT if split_at is None else split_at)
+    cut = _cut(text) if large and _can_fork() else None
     if cut is None:
         return stream.read(text, name, loader, max_nodes=max_nodes, max_depth=max_depth)
     offset, line = cut
@@ -54,10 +60,19 @@ def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int, 
 
 
 def _can_fork() -> bool:
-    """A second core, and a process that may fork: nothing but this thread running (a forked child gets only
-    the thread that forked, and whatever locks the others held)."""
+    """A second core, and a process that may fork and gains by it: nothing but this thread running (a forked
+    child gets only the thread that forked, and whatever locks the others held), and a small heap."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return hasattr(os, "fork") and cores >= 2 and threading.active_count() == 1
+    return hasattr(os, "fork") and cores >= 2 and threading.active_count() == 1 and _resident() <= MAX_RESIDENT
+
+
+def _resident() -> int:
+    """The bytes of memory this process holds now (Linux; elsewhere 0, as if small)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _cut(text: str) -> tuple[int, int] | None:
