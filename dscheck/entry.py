@@ -14,4 +14,4 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("dscheck: interrupted\n")
         sys.exit(130)
-    run()
+    run(at_once=True)

@@ -135,3 +135,17 @@ def test_evidence_import_cli(tmp_path):
     assert run("evidence", "check", str(tmp_path / "ev"), cwd=tmp_path).returncode == 0
     bad = run("evidence", "import", str(tmp_path / "missing"), cwd=tmp_path)
     assert bad.returncode == 2 and "not a folder" in bad.stderr
+
+
+def test_the_console_entry_ends_at_once_with_all_its_output_and_files(project):
+    # The entry point ends the process without freeing the run's objects (cli.main(at_once=True)): whatever
+    # it printed, larger than a pipe's buffer, and every file it wrote must be whole, and the code the same.
+    done = run("verify", "--format", "json", "-o", "-", "-o", "report.csv", cwd=project)
+    assert done.returncode == 1
+    report = json.loads(done.stdout)
+    assert len(done.stdout) > 65536 and len(report["results"]) == 66
+    assert (project / "report.csv").read_text("utf-8").count("\n") > 66
+    assert json.loads((project / ".dscheck" / "last-run.json").read_text("utf-8"))["summary"] == report["summary"]
+    quiet = run("verify", "--quiet", cwd=project)  # one short line, still in stdout's buffer at the end
+    assert quiet.returncode == 1 and quiet.stdout.startswith("66 claims: 15 accurate")
+    assert run("validate", "missing.yaml", cwd=project).returncode == 2  # the other ways out keep their codes too
