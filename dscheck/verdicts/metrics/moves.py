@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from dscheck.catalogue.interface import Claim
-from dscheck.verdicts.interface import Interval
+from dscheck.verdicts.bands import judge, numeric_bands
+from dscheck.verdicts.interface import Interval, Verdict
+from dscheck.verdicts.metrics.measurement import Measurement
 from dscheck.verdicts.prices import (
     Bars,
     Reading,
@@ -120,9 +122,6 @@ def reached_note(claim: Claim, data: Bars, target: float | None) -> str | None:
 
 def misses(actual: Interval, accepted: Interval, approximate: Interval) -> bool:
     """Whether the claim will not hold: only then is a reached_note said (engine.conclude), so only then worked out."""
-    from dscheck.verdicts.bands import judge
-    from dscheck.verdicts.interface import Verdict
-
     return judge(actual, accepted, approximate) in (Verdict.APPROXIMATE, Verdict.INACCURATE)
 
 
@@ -136,9 +135,6 @@ def measure_change(
     target: Callable[[float, float], float],
 ):
     """The shared check of change_pct, change_bp and change_points."""
-    from dscheck.verdicts.bands import numeric_bands
-    from dscheck.verdicts.metrics.measurement import Measurement
-
     move = read_move(claim, data, downward=float(claim.value) < 0)
     actual = compute(move.price(move.now.price), move.price(move.base.price))
     accepted, approximate = numeric_bands(claim, fraction)
