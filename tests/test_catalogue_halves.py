@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 import yaml
 
+from dscheck import parallel
 from dscheck.catalogue import CatalogueError, halves, loader, stream
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,7 +57,7 @@ def test_the_cut_falls_between_two_claims_near_the_middle():
     ids=["plain", "key-after-claims", "unindented-items", "crlf"],
 )
 def test_two_parts_read_as_one_piece(text):
-    assert halves._can_fork()  # else the test would only read the file in one piece
+    assert parallel.available()  # else the test would only read the file in one piece
     offset, line = halves._cut(text)
     parts = (
         one_piece(text[:offset]),
@@ -111,9 +110,9 @@ def test_a_catalogue_read_in_two_parts_gives_the_same_claims_and_problems(monkey
     text = catalogue(400)
     whole = loader.loads(text, "c.yaml")
     monkeypatch.setattr(halves, "SPLIT_AT", 0)
-    assert halves._can_fork()
+    assert parallel.available()
     forks = []
-    monkeypatch.setattr(halves, "_in_child", lambda work, start=halves._in_child: forks.append(1) or start(work))
+    monkeypatch.setattr(parallel, "start", lambda work, start=parallel.start: forks.append(1) or start(work))
     assert loader.loads(text, "c.yaml") == whole
     assert forks == [1]  # read in two parts indeed
     bad = text.replace("  - id: c390\n    article: a\n", "  - id: c390\n    article: b\n")
@@ -123,26 +122,8 @@ def test_a_catalogue_read_in_two_parts_gives_the_same_claims_and_problems(monkey
     assert str(problem.value) == f'c.yaml:{line}:14: unknown article "b"'
 
 
-def test_the_child_ends_in_every_case_and_never_runs_the_callers_code():
-    parent = os.getpid()
-    child = halves._in_child(lambda: os.getpid())
-    assert child.run_here(lambda: "here") == "here"
-    assert child.result() not in (None, parent)  # the child's own pid, handed back
-    failing = halves._in_child(lambda: 1 / 0)
-    failing.run_here(lambda: None)
-    assert failing.result() is None and os.getpid() == parent
-    slow = halves._in_child(lambda: __import__("time").sleep(60))
-    with pytest.raises(KeyError):
-        slow.run_here(lambda: {}["interrupted"])
-    with pytest.raises(ChildProcessError):  # killed and reaped: no child is left behind
-        os.waitpid(slow.pid, os.WNOHANG)
-
-
 def test_a_process_that_already_holds_much_memory_reads_in_one_piece(monkeypatch):
-    assert halves._resident() > 0  # this process's memory, as Linux counts it
-    assert halves._can_fork()
-    monkeypatch.setattr(halves, "MAX_RESIDENT", halves._resident() // 2)
-    assert not halves._can_fork()
+    monkeypatch.setattr(parallel, "MAX_RESIDENT", parallel._resident() // 2)
     text = catalogue(300)
     assert same(halves.read(text, "c.yaml", LOADER, max_nodes=loader.MAX_NODES, max_depth=loader.MAX_DEPTH, split_at=0),
                 one_piece(text))

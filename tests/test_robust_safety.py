@@ -36,7 +36,7 @@ def calls_and_imports(path: Path) -> list[str]:
 
 
 # What runs another program, runs a shell or turns text into code: never in dscheck. (dscheck forks only
-# itself, to read a large catalogue on two cores; test_only_the_catalogue_reader_forks holds it there.)
+# itself, to work on two cores; test_only_the_parallel_module_forks holds it there.)
 FORBIDDEN = {"subprocess", "pty", "pickle", "marshal", "os.system", "os.popen", "os.posix_spawn", "os.posix_spawnp",
              "eval", "exec", "compile", "shell="}
 FORBIDDEN_FAMILIES = ("os.exec", "os.spawn")
@@ -59,9 +59,9 @@ def test_no_module_starts_a_process_or_a_shell(path):
     assert forbidden(calls_and_imports(path)) == [], path.relative_to(REPO)
 
 
-def test_only_the_catalogue_reader_forks():
+def test_only_the_parallel_module_forks():
     forking = [str(p.relative_to(REPO)) for p in MODULES if {"os.fork", "os.forkpty"} & set(calls_and_imports(p))]
-    assert forking == ["dscheck/catalogue/halves.py"]
+    assert forking == ["dscheck/parallel.py"]
 
 
 @pytest.mark.parametrize("path", MODULES, ids=[str(p.relative_to(REPO)) for p in MODULES])

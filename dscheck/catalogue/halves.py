@@ -19,24 +19,16 @@ full way, so every message still comes from one place.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import signal
-import threading
 from typing import Any
 
+from dscheck import parallel
 from dscheck.catalogue import stream
 from dscheck.catalogue.interface import Location
 
 SPLIT_AT = 2 * 1024 * 1024  # characters; below this a fork and the hand-over cost more than they save
 # This process reads a little more than half: the child also encodes its part as JSON, and both should end together.
 FIRST_SHARE = 0.55
-# A fork shares this process's memory with the child until either side writes to a page, which is then
-# copied; each side writes to old pages as it goes (reference counts, freed slots reused). A program that
-# already holds several catalogues (benchmarks/library_run.py: the tenth of ten 100,000-claim files came at
-# 2 GB) paid more in copies than the second core saved, so it reads in one piece from this size on.
-MAX_RESIDENT = 512 * 1024 * 1024
 _CLAIMS = re.compile(r"^claims:[ \t]*(?:#[^\n]*)?\r?\n", re.M)
 _ITEM = re.compile(r"^( *)-(?:[ \t]|\r?$)", re.M)
 _SKIP = re.compile(r"^[ \t]*(?:#[^\n]*)?\r?$", re.M)  # blank lines and comments before the first item
@@ -45,11 +37,11 @@ _SKIP = re.compile(r"^[ \t]*(?:#[^\n]*)?\r?$", re.M)  # blank lines and comments
 def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int, split_at: int | None = None):
     """What stream.read gives for `text`, read on two cores when the text is large enough and can be cut."""
     large = len(text) >= (SPLIT_AT if split_at is None else split_at)
-    cut = _cut(text) if large and _can_fork() else None
+    cut = _cut(text) if large and parallel.available() else None
     if cut is None:
         return stream.read(text, name, loader, max_nodes=max_nodes, max_depth=max_depth)
     offset, line = cut
-    child = _in_child(lambda: _plain(stream.read(
+    child = parallel.start(lambda: _plain(stream.read(
         "claims:\n" + text[offset:], name, loader, max_nodes=max_nodes, max_depth=max_depth
     )))
     first = child.run_here(lambda: stream.read(text[:offset], name, loader, max_nodes=max_nodes, max_depth=max_depth))
@@ -57,22 +49,6 @@ def read(text: str, name: str, loader: type, *, max_nodes: int, max_depth: int, 
     if joined is None:  # a part the quick reader gave up on: read the whole file as one, which decides
         return stream.read(text, name, loader, max_nodes=max_nodes, max_depth=max_depth)
     return joined
-
-
-def _can_fork() -> bool:
-    """A second core, and a process that may fork and gains by it: nothing but this thread running (a forked
-    child gets only the thread that forked, and whatever locks the others held), and a small heap."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return hasattr(os, "fork") and cores >= 2 and threading.active_count() == 1 and _resident() <= MAX_RESIDENT
-
-
-def _resident() -> int:
-    """The bytes of memory this process holds now (Linux; elsewhere 0, as if small)."""
-    try:
-        with open("/proc/self/statm", "rb") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
 
 
 def _cut(text: str) -> tuple[int, int] | None:
@@ -146,55 +122,3 @@ def _share_texts(claims: list) -> None:
                     claim[key] = shared.setdefault(value, value)
                 elif type(value) is list:
                     claim[key] = [shared.setdefault(v, v) if type(v) is str else v for v in value]
-
-
-class _Child:
-    """A forked process working out one value of plain data, handed back through a pipe as JSON."""
-
-    def __init__(self, pid: int, pipe: int):
-        self.pid = pid
-        self.pipe = pipe
-        self._payload = b""
-
-    def run_here(self, work):
-        """Do `work` in this process meanwhile; the child is stopped if it fails or is interrupted."""
-        try:
-            done = work()
-            with os.fdopen(self.pipe, "rb") as pipe:
-                self._payload = pipe.read()
-        except BaseException:
-            os.kill(self.pid, signal.SIGKILL)
-            raise
-        finally:
-            os.waitpid(self.pid, 0)
-        return done
-
-    def result(self):
-        """The child's value; None when it handed back nothing (it failed, or was killed)."""
-        try:
-            return json.loads(self._payload) if self._payload else None
-        except Exception:
-            return None
-
-
-def _in_child(work) -> _Child:
-    """Start `work` in a forked process. The child never returns into the caller's code: it hands back its
-    value and ends at once (no cleanup of the parent's, no flushing of its buffers). Ctrl-C is for the
-    parent, which then stops the child."""
-    pipe_out, pipe_in = os.pipe()
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        pid = os.fork()
-        if pid == 0:
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_IGN)
-                os.close(pipe_out)
-                payload = json.dumps(work(), ensure_ascii=False).encode("utf-8")
-                with os.fdopen(pipe_in, "wb") as pipe:
-                    pipe.write(payload)
-            finally:
-                os._exit(0)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-    os.close(pipe_in)
-    return _Child(pid, pipe_out)
